@@ -14,7 +14,8 @@ import {mustTypeForKind, qualifiedPlural} from './resources.js'
 import type {Selector} from './selectors.js'
 import {matchesSelector} from './selectors.js'
 import type {Store} from './store.js'
-import type {KubeObject, StoredObject} from './types.js'
+import type {KubeObject, Service, StoredObject} from './types.js'
+import {allocateServiceAddresses} from './service-allocation.js'
 import {validateObject} from './validation/index.js'
 import {resolveManifestType} from './manifest-type.js'
 
@@ -90,6 +91,7 @@ export class ApiServer {
       const {namespace = '', name = ''} = object.metadata
       if (type.namespaced) this.requireNamespace(namespace)
       if (this.store.get(keyFor(type, namespace, name))) throw alreadyExists(qualifiedPlural(type), name)
+      if (type.kind === 'Service') this.allocateService(object as Service, undefined)
       if (options.dryRun) return {...object, metadata: {...object.metadata, resourceVersion: ''}} as StoredObject
       return this.store.put('ADDED', object)
     })
@@ -113,6 +115,7 @@ export class ApiServer {
         const errors = validateObject(next, live)
         if (errors.length) throw new InvalidError(type.kind, live.metadata.name, errors)
       }
+      if (type.kind === 'Service' && options.subresource !== 'status') this.allocateService(next as Service, live as Service)
       next.metadata.generation = nextGeneration(type, live, next)
       if (sameObject(live, next)) return live
       if (options.dryRun) return next as StoredObject
@@ -188,6 +191,12 @@ export class ApiServer {
     if (live.status === undefined) delete next.status
     else next.status = cloneObject(live.status)
     return next
+  }
+
+  /** Cluster IP and node ports, unique across every other Service. */
+  private allocateService(service: Service, live: Service | undefined): void {
+    const others = this.store.list('Service').filter((other) => other.metadata.uid !== service.metadata.uid)
+    allocateServiceAddresses(service, live, others, this.options.random)
   }
 
   private requireNamespace(namespace: string): void {

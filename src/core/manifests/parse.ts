@@ -2,7 +2,7 @@
  * Manifests: multi-document YAML (JSON is YAML too) split into objects, each remembering where it came from
  * so errors can name the file and the document. `kind: List` documents are expanded as kubectl does.
  */
-import {parseAllDocuments} from 'yaml'
+import {LineCounter, parseAllDocuments} from 'yaml'
 import {UserError} from '../api/errors.js'
 import type {KubeObject} from '../api/types.js'
 
@@ -29,14 +29,15 @@ export function parseManifests(sources: readonly ManifestSource[]): ManifestDocu
 }
 
 function parseSource({source, text}: ManifestSource): ManifestDocument[] {
-  const documents = parseAllDocuments(text, {prettyErrors: false, uniqueKeys: true})
+  const lineCounter = new LineCounter()
+  const documents = parseAllDocuments(text, {prettyErrors: false, uniqueKeys: true, lineCounter})
   const parsed: ManifestDocument[] = []
   for (const [index, doc] of (Array.isArray(documents) ? documents : [documents]).entries()) {
     const number = index + 1
     const error = doc.errors[0]
     if (error) {
-      const [line, column] = error.linePos?.[0] ? [error.linePos[0].line, error.linePos[0].col] : [undefined, undefined]
-      const where = line === undefined ? '' : ` line ${line}, column ${column}:`
+      const {line, col} = lineCounter.linePos(error.pos[0])
+      const where = ` line ${line}, column ${col}:`
       throw new UserError(`error parsing ${source} (document ${number}):${where} ${firstLine(error.message)}`)
     }
     const value: unknown = doc.toJS({maxAliasCount: 100})

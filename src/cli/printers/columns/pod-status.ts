@@ -11,7 +11,7 @@
  *   5. a deletion timestamp reads `Terminating` (`Unknown` when the node was lost).
  */
 import type {ContainerStatus, Pod, PodStatus} from '../../../core/api/types.js'
-import {formatAge} from '../age.js'
+import {humanDuration} from '../age.js'
 
 /** The three derived cells. */
 export interface PodSummary {
@@ -103,7 +103,7 @@ function countRestarts(container: ContainerStatus, tally: Tally): void {
 /** `0`, `3`, or `3 (25s ago)` when the last restart's finish time is known. */
 function formatRestarts(tally: Tally, now: Date): string {
   if (tally.restarts === 0 || tally.lastRestart === undefined) return String(tally.restarts)
-  return `${tally.restarts} (${formatAge(new Date(tally.lastRestart).toISOString(), now)} ago)`
+  return `${tally.restarts} (${humanDuration(now.getTime() - tally.lastRestart)} ago)`
 }
 
 function hasCondition(status: PodStatus, type: string): boolean {
