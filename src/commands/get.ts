@@ -50,14 +50,15 @@ manifests you can edit and apply again (to Tugboat or to a real cluster).`
       singleNamed: types.length === 1 && types[0]?.names.length === 1,
       now: api.now(),
     }
-    this.out(printGetResult(result, printOptions))
+    const printed = printGetResult(result, printOptions)
+    this.out(printed.text)
     const found = result.groups.some((group) => group.objects.length > 0)
     if (!found && result.missing.length === 0 && format.type === 'table' && !flags.watch) {
       this.note(flags['all-namespaces'] ? 'No resources found' : `No resources found in ${namespace} namespace.`)
     }
     for (const error of result.missing) this.note(`Error from server (${error.reason}): ${error.message}`)
     if (result.missing.length) process.exitCode = 1
-    if (flags.watch) await followChanges(api, result, {...printOptions, namespace, selector: flags.selector}, (text) => this.out(text))
+    if (flags.watch) await followChanges(api, result, {...printOptions, namespace, selector: flags.selector, tableWidths: printed.widths}, (text) => this.out(text))
     return result
   }
 }
