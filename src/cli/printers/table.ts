@@ -42,7 +42,11 @@ export function printTable(objects: readonly KubeObject[], options: TableOptions
  * printTable that also returns the remembered column widths, for `get -w`: kubectl prints the initial list and
  * every later change through one tabwriter with RememberWidths, so pass these widths to printTableRows.
  */
-export function renderTable(objects: readonly KubeObject[], options: TableOptions, remembered: readonly number[] = []): TableText {
+export function renderTable(
+  objects: readonly KubeObject[],
+  options: TableOptions,
+  remembered: readonly number[] = [],
+): TableText {
   const rows = objects.map((object) => rowCells(object, options))
   if (rows.length === 0) return {text: '', widths: [...remembered]}
   const writer = new TabWriter(TABLE_WRITER_OPTIONS).setRememberedWidths(remembered)
@@ -57,7 +61,11 @@ export function renderTable(objects: readonly KubeObject[], options: TableOption
  * and earlier rows are not re-padded. When the initial list was empty no header was printed yet: print the
  * first change with renderTable instead, as kubectl prints the header with its first row.
  */
-export function printTableRows(objects: readonly KubeObject[], options: TableOptions, remembered: readonly number[]): TableText {
+export function printTableRows(
+  objects: readonly KubeObject[],
+  options: TableOptions,
+  remembered: readonly number[],
+): TableText {
   const writer = new TabWriter(TABLE_WRITER_OPTIONS).setRememberedWidths(remembered)
   let text = ''
   for (const object of objects) {
@@ -71,7 +79,12 @@ export function printTableRows(objects: readonly KubeObject[], options: TableOpt
 function headerCells(options: TableOptions): string[] {
   const names = visibleColumns(options).map(([, column]) => column.name)
   const labelHeaders = (options.labelColumns ?? []).map((key) => (key.split('/').pop() ?? key).toUpperCase())
-  return [...(withNamespace(options) ? ['NAMESPACE'] : []), ...names, ...labelHeaders, ...(options.showLabels ? ['LABELS'] : [])]
+  return [
+    ...(withNamespace(options) ? ['NAMESPACE'] : []),
+    ...names,
+    ...labelHeaders,
+    ...(options.showLabels ? ['LABELS'] : []),
+  ]
 }
 
 function rowCells(object: KubeObject, options: TableOptions): string[] {
@@ -92,7 +105,9 @@ function rowCells(object: KubeObject, options: TableOptions): string[] {
 }
 
 function visibleColumns(options: TableOptions) {
-  return [...columnsForKind(options.kind).columns.entries()].filter(([, column]) => column.priority === 0 || options.wide)
+  return [...columnsForKind(options.kind).columns.entries()].filter(
+    ([, column]) => column.priority === 0 || options.wide,
+  )
 }
 
 function withNamespace(options: TableOptions): boolean {

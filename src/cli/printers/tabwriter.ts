@@ -23,7 +23,13 @@ export interface TabWriterOptions {
 }
 
 /** What kubectl's table printer uses (cli-runtime printers.GetNewTabWriter). */
-export const TABLE_WRITER_OPTIONS: TabWriterOptions = {minWidth: 6, tabWidth: 4, padding: 3, padChar: ' ', rememberWidths: true}
+export const TABLE_WRITER_OPTIONS: TabWriterOptions = {
+  minWidth: 6,
+  tabWidth: 4,
+  padding: 3,
+  padChar: ' ',
+  rememberWidths: true,
+}
 
 /** What kubectl's describers use (describe.go tabbedString). */
 export const DESCRIBE_WRITER_OPTIONS: TabWriterOptions = {minWidth: 0, tabWidth: 8, padding: 2, padChar: ' '}

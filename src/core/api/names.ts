@@ -18,7 +18,8 @@ const DNS1123_SUBDOMAIN_MSG =
   "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character"
 const DNS1035_LABEL_MSG =
   "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character"
-const QUALIFIED_NAME_MSG = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character"
+const QUALIFIED_NAME_MSG =
+  "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character"
 const LABEL_VALUE_MSG =
   "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character"
 
@@ -60,7 +61,8 @@ export function regexError(message: string, fmt: string, ...examples: string[]):
 export function isDNS1123Subdomain(value: string): string[] {
   const errors: string[] = []
   if (byteLength(value) > DNS1123_SUBDOMAIN_MAX) errors.push(maxLenError(DNS1123_SUBDOMAIN_MAX))
-  if (!DNS1123_SUBDOMAIN_RE.test(value)) errors.push(regexError(DNS1123_SUBDOMAIN_MSG, DNS1123_SUBDOMAIN_FMT, 'example.com'))
+  if (!DNS1123_SUBDOMAIN_RE.test(value))
+    errors.push(regexError(DNS1123_SUBDOMAIN_MSG, DNS1123_SUBDOMAIN_FMT, 'example.com'))
   return errors
 }
 
@@ -71,7 +73,8 @@ export function isDNS1123Subdomain(value: string): string[] {
 export function isDNS1123Label(value: string): string[] {
   const errors: string[] = []
   if (byteLength(value) > DNS1123_LABEL_MAX) errors.push(maxLenError(DNS1123_LABEL_MAX))
-  if (!DNS1123_LABEL_RE.test(value)) errors.push(regexError(DNS1123_LABEL_MSG, DNS1123_LABEL_FMT, 'my-name', '123-abc'))
+  if (!DNS1123_LABEL_RE.test(value))
+    errors.push(regexError(DNS1123_LABEL_MSG, DNS1123_LABEL_FMT, 'my-name', '123-abc'))
   return errors
 }
 
@@ -79,7 +82,8 @@ export function isDNS1123Label(value: string): string[] {
 export function isDNS1035Label(value: string): string[] {
   const errors: string[] = []
   if (byteLength(value) > DNS1035_LABEL_MAX) errors.push(maxLenError(DNS1035_LABEL_MAX))
-  if (!DNS1035_LABEL_RE.test(value)) errors.push(regexError(DNS1035_LABEL_MSG, DNS1035_LABEL_FMT, 'my-name', 'abc-123'))
+  if (!DNS1035_LABEL_RE.test(value))
+    errors.push(regexError(DNS1035_LABEL_MSG, DNS1035_LABEL_FMT, 'my-name', 'abc-123'))
   return errors
 }
 
@@ -89,7 +93,9 @@ export function isQualifiedName(value: string): string[] {
   const parts = value.split('/')
   if (parts.length > 2) {
     const rule = regexError(QUALIFIED_NAME_MSG, QUALIFIED_NAME_FMT, 'MyName', 'my.name', '123-abc')
-    return [`a qualified name ${rule} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`]
+    return [
+      `a qualified name ${rule} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
+    ]
   }
   const name = parts.length === 2 ? parts[1]! : parts[0]!
   if (parts.length === 2) {
@@ -100,7 +106,9 @@ export function isQualifiedName(value: string): string[] {
   if (name === '') errors.push('name part must be non-empty')
   else if (byteLength(name) > QUALIFIED_NAME_MAX) errors.push(`name part ${maxLenError(QUALIFIED_NAME_MAX)}`)
   if (!QUALIFIED_NAME_RE.test(name)) {
-    errors.push(`name part ${regexError(QUALIFIED_NAME_MSG, QUALIFIED_NAME_FMT, 'MyName', 'my.name', '123-abc')}`)
+    errors.push(
+      `name part ${regexError(QUALIFIED_NAME_MSG, QUALIFIED_NAME_FMT, 'MyName', 'my.name', '123-abc')}`,
+    )
   }
   return errors
 }
@@ -109,7 +117,8 @@ export function isQualifiedName(value: string): string[] {
 export function isValidLabelValue(value: string): string[] {
   const errors: string[] = []
   if (byteLength(value) > LABEL_VALUE_MAX) errors.push(maxLenError(LABEL_VALUE_MAX))
-  if (!LABEL_VALUE_RE.test(value)) errors.push(regexError(LABEL_VALUE_MSG, LABEL_VALUE_FMT, 'MyValue', 'my_value', '12345'))
+  if (!LABEL_VALUE_RE.test(value))
+    errors.push(regexError(LABEL_VALUE_MSG, LABEL_VALUE_FMT, 'MyValue', 'my_value', '12345'))
   return errors
 }
 
@@ -122,24 +131,34 @@ export const validateDNS1123Subdomain = (value: string, path: string): FieldErro
   invalidEach(path, value, isDNS1123Subdomain(value))
 
 /** Field errors for a DNS-1123 label at `path`. */
-export const validateDNS1123Label = (value: string, path: string): FieldError[] => invalidEach(path, value, isDNS1123Label(value))
+export const validateDNS1123Label = (value: string, path: string): FieldError[] =>
+  invalidEach(path, value, isDNS1123Label(value))
 
 /** Field errors for a DNS-1035 label at `path`. */
-export const validateDNS1035Label = (value: string, path: string): FieldError[] => invalidEach(path, value, isDNS1035Label(value))
+export const validateDNS1035Label = (value: string, path: string): FieldError[] =>
+  invalidEach(path, value, isDNS1035Label(value))
 
 /** Field errors for a label key at `path` (ValidateLabelName). */
-export const validateLabelKey = (key: string, path: string): FieldError[] => invalidEach(path, key, isQualifiedName(key))
+export const validateLabelKey = (key: string, path: string): FieldError[] =>
+  invalidEach(path, key, isQualifiedName(key))
 
 /** Field errors for a label value at `path`. */
-export const validateLabelValue = (value: string, path: string): FieldError[] => invalidEach(path, value, isValidLabelValue(value))
+export const validateLabelValue = (value: string, path: string): FieldError[] =>
+  invalidEach(path, value, isValidLabelValue(value))
 
 /** metadata.labels: every key and value, all reported at the map's path (ValidateLabels). */
 export function validateLabels(labels: Record<string, string> | undefined, path: string): FieldError[] {
-  return Object.entries(labels ?? {}).flatMap(([key, value]) => [...validateLabelKey(key, path), ...validateLabelValue(value, path)])
+  return Object.entries(labels ?? {}).flatMap(([key, value]) => [
+    ...validateLabelKey(key, path),
+    ...validateLabelValue(value, path),
+  ])
 }
 
 /** metadata.annotations: keys are qualified names ignoring case, and the whole map is at most 256 KiB. */
-export function validateAnnotations(annotations: Record<string, string> | undefined, path: string): FieldError[] {
+export function validateAnnotations(
+  annotations: Record<string, string> | undefined,
+  path: string,
+): FieldError[] {
   const entries = Object.entries(annotations ?? {})
   const errors = entries.flatMap(([key]) => invalidEach(path, key, isQualifiedName(key.toLowerCase())))
   const size = entries.reduce((total, [key, value]) => total + byteLength(key) + byteLength(value), 0)
@@ -166,9 +185,14 @@ export function validateName(name: string | undefined, rule: NameRule, path: str
  * metadata.generateName: checked as a prefix, so a trailing '-' is allowed. Mirrors v1.28's maskTrailingDash,
  * which swaps the last two characters for an 'a' (`web-` is checked as `wea`).
  */
-export function validateGenerateName(generateName: string | undefined, rule: NameRule, path: string): FieldError[] {
+export function validateGenerateName(
+  generateName: string | undefined,
+  rule: NameRule,
+  path: string,
+): FieldError[] {
   if (!generateName) return []
-  const masked = generateName.length > 1 && generateName.endsWith('-') ? `${generateName.slice(0, -2)}a` : generateName
+  const masked =
+    generateName.length > 1 && generateName.endsWith('-') ? `${generateName.slice(0, -2)}a` : generateName
   return invalidEach(path, generateName, RULES[rule](masked))
 }
 
@@ -183,7 +207,10 @@ export const MAX_GENERATED_NAME_BASE = 63 - NAME_SUFFIX_LENGTH
 export function generateNameSuffix(random: () => number): string {
   let suffix = ''
   for (let i = 0; i < NAME_SUFFIX_LENGTH; i++) {
-    const index = Math.min(Math.floor(random() * NAME_SUFFIX_ALPHABET.length), NAME_SUFFIX_ALPHABET.length - 1)
+    const index = Math.min(
+      Math.floor(random() * NAME_SUFFIX_ALPHABET.length),
+      NAME_SUFFIX_ALPHABET.length - 1,
+    )
     suffix += NAME_SUFFIX_ALPHABET[Math.max(index, 0)]
   }
   return suffix

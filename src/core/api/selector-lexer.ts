@@ -5,20 +5,7 @@
 
 /** A token kind: the literal it stands for, or a class of token. */
 export type TokenKind =
-  | 'identifier'
-  | 'end'
-  | 'error'
-  | '('
-  | ')'
-  | ','
-  | '!'
-  | '='
-  | '=='
-  | '!='
-  | '>'
-  | '<'
-  | 'in'
-  | 'notin'
+  'identifier' | 'end' | 'error' | '(' | ')' | ',' | '!' | '=' | '==' | '!=' | '>' | '<' | 'in' | 'notin'
 
 /** A token and the text it was read from (empty at the end of the string). */
 export interface Token {

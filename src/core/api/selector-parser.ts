@@ -52,7 +52,8 @@ class Parser {
       requirements.push(this.requirement())
       const after = this.consume('values')
       if (after.kind === 'end') return requirements
-      if (after.kind !== ',') throw new ParseFailure(`found '${after.literal}', expected: ',' or 'end of string'`)
+      if (after.kind !== ',')
+        throw new ParseFailure(`found '${after.literal}', expected: ',' or 'end of string'`)
       const next = this.lookahead('values')
       if (next.kind !== 'identifier' && next.kind !== '!') {
         throw new ParseFailure(`found '${next.literal}', expected: identifier after ','`)
@@ -62,7 +63,8 @@ class Parser {
 
   private lookahead(context: Context): Token {
     const token = this.tokens[Math.min(this.position, this.tokens.length - 1)]!
-    if (context === 'values' && (token.kind === 'in' || token.kind === 'notin')) return {kind: 'identifier', literal: token.literal}
+    if (context === 'values' && (token.kind === 'in' || token.kind === 'notin'))
+      return {kind: 'identifier', literal: token.literal}
     return token
   }
 
@@ -77,7 +79,8 @@ class Parser {
     try {
       return this.parseRequirement()
     } catch (error) {
-      if (error instanceof ParseFailure) throw new ParseFailure(`unable to parse requirement: ${error.message}`)
+      if (error instanceof ParseFailure)
+        throw new ParseFailure(`unable to parse requirement: ${error.message}`)
       throw error
     }
   }
@@ -99,7 +102,8 @@ class Parser {
     if (token.kind !== 'identifier') throw new ParseFailure(`found '${token.literal}', expected: identifier`)
     const problems = isQualifiedName(token.literal)
     // labels.Parse passes a nil field path here, which Go prints as <nil>.
-    if (problems.length > 0) throw new ParseFailure(formatFieldError(invalid('<nil>', token.literal, problems.join('; '))))
+    if (problems.length > 0)
+      throw new ParseFailure(formatFieldError(invalid('<nil>', token.literal, problems.join('; '))))
     if (negated) return {key: token.literal, operator: 'DoesNotExist'}
     const next = this.lookahead('values').kind
     return next === 'end' || next === ',' ? {key: token.literal, operator: 'Exists'} : {key: token.literal}

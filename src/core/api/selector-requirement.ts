@@ -37,21 +37,28 @@ export function requirementErrors(key: string, operator: Operator, values: reado
   switch (operator) {
     case 'In':
     case 'NotIn':
-      if (values.length === 0) errors.push(invalid('values', values, "for 'in', 'notin' operators, values set can't be empty"))
+      if (values.length === 0)
+        errors.push(invalid('values', values, "for 'in', 'notin' operators, values set can't be empty"))
       break
     case '=':
     case '!=':
-      if (values.length !== 1) errors.push(invalid('values', values, 'exact-match compatibility requires one single value'))
+      if (values.length !== 1)
+        errors.push(invalid('values', values, 'exact-match compatibility requires one single value'))
       break
     case 'Exists':
     case 'DoesNotExist':
-      if (values.length !== 0) errors.push(invalid('values', values, 'values set must be empty for exists and does not exist'))
+      if (values.length !== 0)
+        errors.push(invalid('values', values, 'values set must be empty for exists and does not exist'))
       break
     case 'Gt':
     case 'Lt':
-      if (values.length !== 1) errors.push(invalid('values', values, "for 'Gt', 'Lt' operators, exactly one value is required"))
+      if (values.length !== 1)
+        errors.push(invalid('values', values, "for 'Gt', 'Lt' operators, exactly one value is required"))
       values.forEach((value, i) => {
-        if (!isInt64(value)) errors.push(invalid(`values[${i}]`, value, "for 'Gt', 'Lt' operators, the value must be an integer"))
+        if (!isInt64(value))
+          errors.push(
+            invalid(`values[${i}]`, value, "for 'Gt', 'Lt' operators, the value must be an integer"),
+          )
       })
       break
   }
@@ -69,7 +76,10 @@ export function aggregateMessage(errors: readonly FieldError[]): string {
 }
 
 /** Requirement.Matches: `!=` and `notin` also match objects without the key, as in Kubernetes. */
-export function matchesRequirement(requirement: Requirement, labels: Readonly<Record<string, string>>): boolean {
+export function matchesRequirement(
+  requirement: Requirement,
+  labels: Readonly<Record<string, string>>,
+): boolean {
   const has = Object.hasOwn(labels, requirement.key)
   const value = has ? labels[requirement.key]! : undefined
   switch (requirement.operator) {

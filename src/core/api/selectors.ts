@@ -9,7 +9,13 @@ import {forbidden, goValue, invalid, required} from './field.js'
 import {validateLabelKey, validateLabels, validateLabelValue} from './names.js'
 import {parseRequirements} from './selector-parser.js'
 import type {Operator, Requirement} from './selector-requirement.js'
-import {aggregateMessage, compareStrings, formatRequirement, matchesRequirement, requirementErrors} from './selector-requirement.js'
+import {
+  aggregateMessage,
+  compareStrings,
+  formatRequirement,
+  matchesRequirement,
+  requirementErrors,
+} from './selector-requirement.js'
 import type {LabelSelector, LabelSelectorRequirement} from './types.js'
 
 export type {Operator, Requirement} from './selector-requirement.js'
@@ -20,7 +26,8 @@ export type Selector = readonly Requirement[]
 const SELECTOR_HINT = 'a selector is a comma-separated list such as: app=web,tier!=db,env in (a,b),!legacy'
 
 /** Requirements ordered by key, as labels.Parse and Selector.Add leave them (stable for repeated keys). */
-const byKey = (requirements: Requirement[]): Selector => requirements.sort((a, b) => compareStrings(a.key, b.key))
+const byKey = (requirements: Requirement[]): Selector =>
+  requirements.sort((a, b) => compareStrings(a.key, b.key))
 
 /**
  * Parses a `-l` selector string; throws UserError with kubectl's message on bad syntax, e.g.
@@ -31,7 +38,11 @@ export function parseSelector(text: string): Selector {
   // kubectl trims the flag before parsing and quotes the trimmed text in its message.
   const trimmed = text.trim()
   const result = parseRequirements(trimmed)
-  if ('error' in result) throw new UserError(`the provided selector ${goValue(trimmed)} is not valid: ${result.error}`, SELECTOR_HINT)
+  if ('error' in result)
+    throw new UserError(
+      `the provided selector ${goValue(trimmed)} is not valid: ${result.error}`,
+      SELECTOR_HINT,
+    )
   return byKey(result.requirements)
 }
 
@@ -51,8 +62,11 @@ export function selectorFromLabelSelector(selector: LabelSelector): Selector {
     checked({key, operator: '=', values: [value]}),
   )
   for (const expression of selector.matchExpressions ?? []) {
-    const operator = Object.hasOwn(EXPRESSION_OPERATORS, expression.operator) ? EXPRESSION_OPERATORS[expression.operator] : undefined
-    if (!operator) throw new UserError(`${goValue(expression.operator)} is not a valid label selector operator`)
+    const operator = Object.hasOwn(EXPRESSION_OPERATORS, expression.operator)
+      ? EXPRESSION_OPERATORS[expression.operator]
+      : undefined
+    if (!operator)
+      throw new UserError(`${goValue(expression.operator)} is not a valid label selector operator`)
     requirements.push(checked({key: expression.key, operator, values: [...(expression.values ?? [])]}))
   }
   return byKey(requirements)
@@ -108,12 +122,15 @@ function validateExpression(expression: LabelSelectorRequirement, path: string):
   switch (operator) {
     case 'In':
     case 'NotIn':
-      if (values.length === 0) errors.push(required(`${path}.values`, "must be specified when `operator` is 'In' or 'NotIn'"))
+      if (values.length === 0)
+        errors.push(required(`${path}.values`, "must be specified when `operator` is 'In' or 'NotIn'"))
       break
     case 'Exists':
     case 'DoesNotExist':
       if (values.length > 0) {
-        errors.push(forbidden(`${path}.values`, "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"))
+        errors.push(
+          forbidden(`${path}.values`, "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"),
+        )
       }
       break
     default:

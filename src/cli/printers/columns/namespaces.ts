@@ -12,6 +12,10 @@ export const namespaceColumns: KindColumns = {
   ],
   cells(object: KubeObject, now: Date): string[] {
     const namespace = object as Namespace
-    return [namespace.metadata.name ?? '', namespace.status?.phase ?? '', formatAge(namespace.metadata.creationTimestamp ?? undefined, now)]
+    return [
+      namespace.metadata.name ?? '',
+      namespace.status?.phase ?? '',
+      formatAge(namespace.metadata.creationTimestamp ?? undefined, now),
+    ]
   },
 }

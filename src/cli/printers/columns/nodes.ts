@@ -53,7 +53,8 @@ export function nodeStatus(node: Node): string {
 export function nodeRoles(node: Node): string[] {
   const roles = new Set<string>()
   for (const [key, value] of Object.entries(node.metadata.labels ?? {})) {
-    if (key.startsWith(ROLE_LABEL_PREFIX) && key.length > ROLE_LABEL_PREFIX.length) roles.add(key.slice(ROLE_LABEL_PREFIX.length))
+    if (key.startsWith(ROLE_LABEL_PREFIX) && key.length > ROLE_LABEL_PREFIX.length)
+      roles.add(key.slice(ROLE_LABEL_PREFIX.length))
     else if (key === LEGACY_ROLE_LABEL && value !== '') roles.add(value)
   }
   return [...roles].sort()

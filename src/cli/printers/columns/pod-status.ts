@@ -50,7 +50,8 @@ export function summarizePod(pod: Pod, now: Date): PodSummary {
 function initialReason(status: PodStatus): string {
   let reason: string = status.reason || status.phase || ''
   for (const condition of status.conditions ?? []) {
-    if (condition.type === 'PodScheduled' && condition.reason === 'SchedulingGated') reason = 'SchedulingGated'
+    if (condition.type === 'PodScheduled' && condition.reason === 'SchedulingGated')
+      reason = 'SchedulingGated'
   }
   return reason
 }
@@ -84,7 +85,8 @@ function walkContainers(status: PodStatus, tally: Tally): void {
       tally.ready++
     }
   }
-  if (tally.reason === 'Completed' && hasRunning) tally.reason = hasCondition(status, 'Ready') ? 'Running' : 'NotReady'
+  if (tally.reason === 'Completed' && hasRunning)
+    tally.reason = hasCondition(status, 'Ready') ? 'Running' : 'NotReady'
 }
 
 /** `Error`, `OOMKilled`, or `Signal:9` / `ExitCode:2` when the runtime gave no reason. */

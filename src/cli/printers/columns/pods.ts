@@ -24,6 +24,16 @@ export const podColumns: KindColumns = {
     const ip = pod.status?.podIPs?.[0]?.ip || pod.status?.podIP || '<none>'
     const node = pod.spec.nodeName || '<none>'
     // Tugboat has neither preemption nor readiness gates: kubectl's `<none>` for both.
-    return [pod.metadata.name ?? '', ready, status, restarts, formatAge(pod.metadata.creationTimestamp ?? undefined, now), ip, node, '<none>', '<none>']
+    return [
+      pod.metadata.name ?? '',
+      ready,
+      status,
+      restarts,
+      formatAge(pod.metadata.creationTimestamp ?? undefined, now),
+      ip,
+      node,
+      '<none>',
+      '<none>',
+    ]
   },
 }

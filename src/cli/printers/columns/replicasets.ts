@@ -17,7 +17,11 @@ const COLUMNS: readonly ColumnDefinition[] = [
 
 /** DESIRED is spec.replicas (defaulted to 1 by the API server), CURRENT status.replicas, READY readyReplicas. */
 function counts(object: ReplicaSet | ReplicationController): string[] {
-  return [String(object.spec.replicas ?? 1), String(object.status?.replicas ?? 0), String(object.status?.readyReplicas ?? 0)]
+  return [
+    String(object.spec.replicas ?? 1),
+    String(object.status?.replicas ?? 0),
+    String(object.status?.readyReplicas ?? 0),
+  ]
 }
 
 /** ReplicaSets: the selector is a LabelSelector (printers.go printReplicaSet). */
@@ -26,7 +30,13 @@ export const replicaSetColumns: KindColumns = {
   cells(object: KubeObject, now: Date): string[] {
     const rs = object as ReplicaSet
     const age = formatAge(rs.metadata.creationTimestamp ?? undefined, now)
-    return [rs.metadata.name ?? '', ...counts(rs), age, ...containerCells(rs.spec.template), labelSelectorCell(rs.spec.selector)]
+    return [
+      rs.metadata.name ?? '',
+      ...counts(rs),
+      age,
+      ...containerCells(rs.spec.template),
+      labelSelectorCell(rs.spec.selector),
+    ]
   },
 }
 
@@ -36,6 +46,12 @@ export const replicationControllerColumns: KindColumns = {
   cells(object: KubeObject, now: Date): string[] {
     const rc = object as ReplicationController
     const age = formatAge(rc.metadata.creationTimestamp ?? undefined, now)
-    return [rc.metadata.name ?? '', ...counts(rc), age, ...containerCells(rc.spec.template), mapSelectorCell(rc.spec.selector)]
+    return [
+      rc.metadata.name ?? '',
+      ...counts(rc),
+      age,
+      ...containerCells(rc.spec.template),
+      mapSelectorCell(rc.spec.selector),
+    ]
   },
 }

@@ -61,7 +61,11 @@ export function externalIP(service: Service, wide: boolean): string {
 function loadBalancerAddresses(service: Service, wide: boolean): string {
   const ingress = service.status?.loadBalancer?.['ingress']
   const entries = Array.isArray(ingress) ? (ingress as {ip?: string; hostname?: string}[]) : []
-  const addresses = [...new Set(entries.map((entry) => entry.ip || entry.hostname || '').filter(Boolean))].sort()
+  const addresses = [
+    ...new Set(entries.map((entry) => entry.ip || entry.hostname || '').filter(Boolean)),
+  ].sort()
   const joined = addresses.join(',')
-  return !wide && joined.length > LOAD_BALANCER_WIDTH ? `${joined.slice(0, LOAD_BALANCER_WIDTH - 3)}...` : joined
+  return !wide && joined.length > LOAD_BALANCER_WIDTH
+    ? `${joined.slice(0, LOAD_BALANCER_WIDTH - 3)}...`
+    : joined
 }

@@ -5,7 +5,10 @@ import type {LabelSelector, PodTemplateSpec} from '../../../core/api/types.js'
 /** Container names and images, each comma-joined in spec order (printers.go layoutContainerCells). */
 export function containerCells(template: PodTemplateSpec | undefined): [names: string, images: string] {
   const containers = template?.spec.containers ?? []
-  return [containers.map((container) => container.name).join(','), containers.map((container) => container.image ?? '').join(',')]
+  return [
+    containers.map((container) => container.name).join(','),
+    containers.map((container) => container.image ?? '').join(','),
+  ]
 }
 
 /** An apps/v1 selector as metav1.FormatLabelSelector prints it: `<none>` when it selects everything. */

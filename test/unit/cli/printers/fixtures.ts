@@ -1,5 +1,13 @@
 /** Objects for printer tests: small builders over the stored shapes, with fixed timestamps. */
-import type {ContainerStatus, Deployment, KubeEvent, Pod, ReplicaSet, Service, StoredObject} from '../../../../src/core/api/types.js'
+import type {
+  ContainerStatus,
+  Deployment,
+  KubeEvent,
+  Pod,
+  ReplicaSet,
+  Service,
+  StoredObject,
+} from '../../../../src/core/api/types.js'
 
 /** The moment every test prints at. */
 export const NOW = new Date('2024-05-14T12:00:00Z')
@@ -9,8 +17,19 @@ export function ago(seconds: number): string {
   return new Date(NOW.getTime() - seconds * 1000).toISOString().replace('.000Z', 'Z')
 }
 
-function meta(name: string, created: number, extra: Partial<StoredObject['metadata']> = {}): StoredObject['metadata'] {
-  return {name, namespace: 'default', uid: `uid-${name}`, resourceVersion: '1', creationTimestamp: ago(created), ...extra}
+function meta(
+  name: string,
+  created: number,
+  extra: Partial<StoredObject['metadata']> = {},
+): StoredObject['metadata'] {
+  return {
+    name,
+    namespace: 'default',
+    uid: `uid-${name}`,
+    resourceVersion: '1',
+    creationTimestamp: ago(created),
+    ...extra,
+  }
 }
 
 /** A running, ready container status. */
@@ -29,7 +48,11 @@ export function running(name: string, extra: Partial<ContainerStatus> = {}): Con
 }
 
 /** A pod of one `web` container, running and ready unless `status` says otherwise. */
-export function pod(name: string, status: Partial<NonNullable<Pod['status']>> = {}, extra: Partial<Pod> = {}): Pod & StoredObject {
+export function pod(
+  name: string,
+  status: Partial<NonNullable<Pod['status']>> = {},
+  extra: Partial<Pod> = {},
+): Pod & StoredObject {
   return {
     apiVersion: 'v1',
     kind: 'Pod',
@@ -53,39 +76,80 @@ export function deployment(extra: Partial<Deployment['status']> = {}): Deploymen
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
-    metadata: meta('web', 3600, {labels: {app: 'web'}, annotations: {'deployment.kubernetes.io/revision': '1'}, generation: 1}),
+    metadata: meta('web', 3600, {
+      labels: {app: 'web'},
+      annotations: {'deployment.kubernetes.io/revision': '1'},
+      generation: 1,
+    }),
     spec: {
       replicas: 3,
       selector: {matchLabels: {app: 'web'}},
-      template: {metadata: {labels: {app: 'web'}}, spec: {containers: [{name: 'nginx', image: 'nginx:1.25', ports: [{containerPort: 80, protocol: 'TCP'}]}]}},
+      template: {
+        metadata: {labels: {app: 'web'}},
+        spec: {
+          containers: [{name: 'nginx', image: 'nginx:1.25', ports: [{containerPort: 80, protocol: 'TCP'}]}],
+        },
+      },
       strategy: {type: 'RollingUpdate', rollingUpdate: {maxSurge: '25%', maxUnavailable: '25%'}},
       minReadySeconds: 0,
       revisionHistoryLimit: 10,
       progressDeadlineSeconds: 600,
     },
-    status: {replicas: 3, updatedReplicas: 3, readyReplicas: 3, availableReplicas: 3, observedGeneration: 1, ...extra},
-  } as Deployment & StoredObject
+    status: {
+      replicas: 3,
+      updatedReplicas: 3,
+      readyReplicas: 3,
+      availableReplicas: 3,
+      observedGeneration: 1,
+      ...extra,
+    },
+  }
 }
 
 /** The replica set `web-7d4b9c` a deployment made, owned by it. */
-export function replicaSet(name = 'web-7d4b9c', hash = '7d4b9c', extra: Partial<ReplicaSet> = {}): ReplicaSet & StoredObject {
+export function replicaSet(
+  name = 'web-7d4b9c',
+  hash = '7d4b9c',
+  extra: Partial<ReplicaSet> = {},
+): ReplicaSet & StoredObject {
   return {
     apiVersion: 'apps/v1',
     kind: 'ReplicaSet',
     metadata: meta(name, 3600, {
       labels: {app: 'web', 'pod-template-hash': hash},
-      annotations: {'deployment.kubernetes.io/desired-replicas': '3', 'deployment.kubernetes.io/max-replicas': '4', 'deployment.kubernetes.io/revision': '1'},
-      ownerReferences: [{apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', uid: 'uid-web', controller: true, blockOwnerDeletion: true}],
+      annotations: {
+        'deployment.kubernetes.io/desired-replicas': '3',
+        'deployment.kubernetes.io/max-replicas': '4',
+        'deployment.kubernetes.io/revision': '1',
+      },
+      ownerReferences: [
+        {
+          apiVersion: 'apps/v1',
+          kind: 'Deployment',
+          name: 'web',
+          uid: 'uid-web',
+          controller: true,
+          blockOwnerDeletion: true,
+        },
+      ],
     }),
     spec: {
       replicas: 3,
       selector: {matchLabels: {app: 'web', 'pod-template-hash': hash}},
       template: {
         metadata: {labels: {app: 'web', 'pod-template-hash': hash}},
-        spec: {containers: [{name: 'nginx', image: 'nginx:1.25', ports: [{containerPort: 80, protocol: 'TCP'}]}]},
+        spec: {
+          containers: [{name: 'nginx', image: 'nginx:1.25', ports: [{containerPort: 80, protocol: 'TCP'}]}],
+        },
       },
     },
-    status: {replicas: 3, fullyLabeledReplicas: 3, readyReplicas: 3, availableReplicas: 3, observedGeneration: 1},
+    status: {
+      replicas: 3,
+      fullyLabeledReplicas: 3,
+      readyReplicas: 3,
+      availableReplicas: 3,
+      observedGeneration: 1,
+    },
     ...extra,
   } as ReplicaSet & StoredObject
 }
@@ -109,17 +173,37 @@ export function service(extra: Partial<Service['spec']> = {}): Service & StoredO
       ...extra,
     },
     status: {loadBalancer: {}},
-  } as Service & StoredObject
+  }
 }
 
 /** An event about `kind/name`, first seen `first` seconds ago, last seen `last` seconds ago. */
-export function event(kind: string, name: string, reason: string, message: string, options: {type?: 'Normal' | 'Warning'; component?: string; host?: string; count?: number; first?: number; last?: number; fieldPath?: string} = {}): KubeEvent {
+export function event(
+  kind: string,
+  name: string,
+  reason: string,
+  message: string,
+  options: {
+    type?: 'Normal' | 'Warning'
+    component?: string
+    host?: string
+    count?: number
+    first?: number
+    last?: number
+    fieldPath?: string
+  } = {},
+): KubeEvent {
   const first = options.first ?? 60
   return {
     apiVersion: 'v1',
     kind: 'Event',
     metadata: {name: `${name}.17cf0a${reason.length}`, namespace: 'default', creationTimestamp: ago(first)},
-    involvedObject: {kind, name, namespace: 'default', uid: `uid-${name}`, ...(options.fieldPath ? {fieldPath: options.fieldPath} : {})},
+    involvedObject: {
+      kind,
+      name,
+      namespace: 'default',
+      uid: `uid-${name}`,
+      ...(options.fieldPath ? {fieldPath: options.fieldPath} : {}),
+    },
     reason,
     message,
     type: options.type ?? 'Normal',

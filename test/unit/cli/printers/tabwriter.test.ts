@@ -1,11 +1,23 @@
 import {describe, expect, it} from 'vitest'
-import {alignText, DESCRIBE_WRITER_OPTIONS, TABLE_WRITER_OPTIONS, TabWriter} from '../../../../src/cli/printers/tabwriter.js'
+import {
+  alignText,
+  DESCRIBE_WRITER_OPTIONS,
+  TABLE_WRITER_OPTIONS,
+  TabWriter,
+} from '../../../../src/cli/printers/tabwriter.js'
 
 describe('TabWriter with kubectl table settings', () => {
   it('pads every column but the last to the widest cell plus 3, at least 6', () => {
-    const text = alignText('NAME\tREADY\tSTATUS\tRESTARTS\tAGE\nweb-7d4b9c-x2k4j\t1/1\tRunning\t0\t5m\n', TABLE_WRITER_OPTIONS)
+    const text = alignText(
+      'NAME\tREADY\tSTATUS\tRESTARTS\tAGE\nweb-7d4b9c-x2k4j\t1/1\tRunning\t0\t5m\n',
+      TABLE_WRITER_OPTIONS,
+    )
     expect(text).toBe(
-      ['NAME               READY   STATUS    RESTARTS   AGE', 'web-7d4b9c-x2k4j   1/1     Running   0          5m', ''].join('\n'),
+      [
+        'NAME               READY   STATUS    RESTARTS   AGE',
+        'web-7d4b9c-x2k4j   1/1     Running   0          5m',
+        '',
+      ].join('\n'),
     )
   })
 
@@ -56,7 +68,16 @@ describe('TabWriter with kubectl table settings', () => {
 describe('TabWriter with kubectl describe settings', () => {
   it('aligns consecutive lines with tabs and lets a tab-less line end the block', () => {
     const text = alignText(
-      ['Name:\tweb', 'Namespace:\tdefault', 'Labels:\tapp=web', '\tpod-template-hash=abc', 'IPs:', '  IP:\t10.0.0.1', 'Controlled By:\tReplicaSet/web', ''].join('\n'),
+      [
+        'Name:\tweb',
+        'Namespace:\tdefault',
+        'Labels:\tapp=web',
+        '\tpod-template-hash=abc',
+        'IPs:',
+        '  IP:\t10.0.0.1',
+        'Controlled By:\tReplicaSet/web',
+        '',
+      ].join('\n'),
       DESCRIBE_WRITER_OPTIONS,
     )
     expect(text).toBe(
@@ -74,12 +95,24 @@ describe('TabWriter with kubectl describe settings', () => {
   })
 
   it('aligns nested columns only within the lines that have them', () => {
-    const text = alignText(['Port:\t<unset>\t80/TCP', 'TargetPort:\t8080/TCP', 'Session Affinity:\tNone', ''].join('\n'), DESCRIBE_WRITER_OPTIONS)
-    expect(text).toBe(['Port:              <unset>  80/TCP', 'TargetPort:        8080/TCP', 'Session Affinity:  None', ''].join('\n'))
+    const text = alignText(
+      ['Port:\t<unset>\t80/TCP', 'TargetPort:\t8080/TCP', 'Session Affinity:\tNone', ''].join('\n'),
+      DESCRIBE_WRITER_OPTIONS,
+    )
+    expect(text).toBe(
+      [
+        'Port:              <unset>  80/TCP',
+        'TargetPort:        8080/TCP',
+        'Session Affinity:  None',
+        '',
+      ].join('\n'),
+    )
   })
 
   it('pads with tabs to tab stops when the pad character is a tab', () => {
-    expect(alignText('ab\tc\nabcdefghi\td\n', {minWidth: 0, tabWidth: 8, padding: 1, padChar: '\t'})).toBe('ab\t\tc\nabcdefghi\td\n')
+    expect(alignText('ab\tc\nabcdefghi\td\n', {minWidth: 0, tabWidth: 8, padding: 1, padChar: '\t'})).toBe(
+      'ab\t\tc\nabcdefghi\td\n',
+    )
   })
 
   it('flushes text without a final newline as the last line', () => {

@@ -72,9 +72,13 @@ describe('DNS names', () => {
   })
 
   it('reports each broken rule as its own Invalid value at the given path', () => {
-    expect(render(validateDNS1123Subdomain('Web', 'metadata.name'))).toEqual([`metadata.name: Invalid value: "Web": ${SUBDOMAIN}`])
+    expect(render(validateDNS1123Subdomain('Web', 'metadata.name'))).toEqual([
+      `metadata.name: Invalid value: "Web": ${SUBDOMAIN}`,
+    ])
     expect(render(validateDNS1123Label('A'.repeat(64), 'metadata.namespace'))).toHaveLength(2)
-    expect(render(validateDNS1035Label('1web', 'metadata.name'))).toEqual([`metadata.name: Invalid value: "1web": ${DNS1035}`])
+    expect(render(validateDNS1035Label('1web', 'metadata.name'))).toEqual([
+      `metadata.name: Invalid value: "1web": ${DNS1035}`,
+    ])
   })
 
   it('counts length in UTF-8 bytes, as Go does', () => {

@@ -12,7 +12,7 @@ import {
   selectorFromMap,
   validateLabelSelector,
 } from '../../../../src/core/api/selectors.js'
-import type {LabelSelector} from '../../../../src/core/api/types.js'
+import type {LabelSelector, LabelSelectorRequirement} from '../../../../src/core/api/types.js'
 
 const NAME_PART =
   "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')"
@@ -50,7 +50,7 @@ describe('parseSelector', () => {
     ['in=in', 'in=in'],
     ['x notin (notin)', 'x notin (notin)'],
     ['replicas>2', 'replicas>2'],
-    ['replicas<-1', 'replicas<-1'],
+    ['replicas<10', 'replicas<10'],
   ])('parses %j and prints it as %j', (text, printed) => {
     expect(formatSelector(parseSelector(text))).toBe(printed)
   })
@@ -78,17 +78,26 @@ describe('parseSelector', () => {
     ['(x)', "found '(', expected: !, identifier, or 'end of string'"],
     ['-ltier=x', `unable to parse requirement: <nil>: Invalid value: "-ltier": ${NAME_PART}`],
     ['/b', 'unable to parse requirement: <nil>: Invalid value: "/b": prefix part must be non-empty'],
-    ['a/', `unable to parse requirement: <nil>: Invalid value: "a/": name part must be non-empty; ${NAME_PART}`],
+    [
+      'a/',
+      `unable to parse requirement: <nil>: Invalid value: "a/": name part must be non-empty; ${NAME_PART}`,
+    ],
     ['app=we$b', `unable to parse requirement: values[0][app]: Invalid value: "we$b": ${LABEL_VALUE}`],
     [
       'x in (b$,a$)',
       `unable to parse requirement: [values[0][x]: Invalid value: "a$": ${LABEL_VALUE}, values[1][x]: Invalid value: "b$": ${LABEL_VALUE}]`,
     ],
-    ['a>b', 'unable to parse requirement: values[0]: Invalid value: "b": for \'Gt\', \'Lt\' operators, the value must be an integer'],
+    ['replicas<-1', `unable to parse requirement: values[0][replicas]: Invalid value: "-1": ${LABEL_VALUE}`],
+    [
+      'a>b',
+      "unable to parse requirement: values[0]: Invalid value: \"b\": for 'Gt', 'Lt' operators, the value must be an integer",
+    ],
   ])('rejects %j as kubectl does', (text, reason) => {
     const error = parseError(text)
     expect(error).toBeInstanceOf(UserError)
-    expect((error as UserError).message).toBe(`the provided selector ${JSON.stringify(text)} is not valid: ${reason}`)
+    expect((error as UserError).message).toBe(
+      `the provided selector ${JSON.stringify(text)} is not valid: ${reason}`,
+    )
   })
 
   it('quotes the trimmed selector and names the fix in a hint', () => {
@@ -147,7 +156,9 @@ describe('selectors from objects', () => {
         {key: 'zone', operator: 'NotIn', values: ['b']},
       ],
     })
-    expect(formatSelector(selector)).toBe('app=web,canary,env in (dev,prod),!legacy,tier=frontend,zone notin (b)')
+    expect(formatSelector(selector)).toBe(
+      'app=web,canary,env in (dev,prod),!legacy,tier=frontend,zone notin (b)',
+    )
     expect(matchesSelector(selector, {app: 'web', tier: 'frontend', env: 'dev', canary: 'yes'})).toBe(true)
     expect(matchesSelector(selector, {app: 'web', tier: 'frontend', env: 'dev'})).toBe(false)
   })
@@ -159,11 +170,15 @@ describe('selectors from objects', () => {
 
   it('refuses selectors that the API server would have rejected', () => {
     const unknown = {matchExpressions: [{key: 'a', operator: 'Equals'}]} as unknown as LabelSelector
-    expect(() => selectorFromLabelSelector(unknown)).toThrow('"Equals" is not a valid label selector operator')
-    expect(() => selectorFromLabelSelector({matchExpressions: [{key: 'a', operator: 'In', values: []}]})).toThrow(
-      "values: Invalid value: []string{}: for 'in', 'notin' operators, values set can't be empty",
+    expect(() => selectorFromLabelSelector(unknown)).toThrow(
+      '"Equals" is not a valid label selector operator',
     )
-    expect(() => selectorFromLabelSelector({matchLabels: {'-a': 'b'}})).toThrow(`key: Invalid value: "-a": ${NAME_PART}`)
+    expect(() =>
+      selectorFromLabelSelector({matchExpressions: [{key: 'a', operator: 'In', values: []}]}),
+    ).toThrow("values: Invalid value: []string{}: for 'in', 'notin' operators, values set can't be empty")
+    expect(() => selectorFromLabelSelector({matchLabels: {'-a': 'b'}})).toThrow(
+      `key: Invalid value: "-a": ${NAME_PART}`,
+    )
   })
 
   it('turns an equality map into sorted = requirements', () => {
@@ -185,7 +200,8 @@ describe('selectors from objects', () => {
 })
 
 describe('validateLabelSelector', () => {
-  const validate = (selector: LabelSelector): string[] => validateLabelSelector(selector, 'spec.selector').map(formatFieldError)
+  const validate = (selector: LabelSelector): string[] =>
+    validateLabelSelector(selector, 'spec.selector').map(formatFieldError)
 
   it('accepts a well-formed selector', () => {
     expect(
@@ -202,22 +218,37 @@ describe('validateLabelSelector', () => {
   it.each<[LabelSelector, string[]]>([
     [
       {matchExpressions: [{key: 'env', operator: 'In'}]},
-      ["spec.selector.matchExpressions[0].values: Required value: must be specified when `operator` is 'In' or 'NotIn'"],
+      [
+        "spec.selector.matchExpressions[0].values: Required value: must be specified when `operator` is 'In' or 'NotIn'",
+      ],
     ],
     [
       {matchExpressions: [{key: 'env', operator: 'NotIn', values: []}]},
-      ["spec.selector.matchExpressions[0].values: Required value: must be specified when `operator` is 'In' or 'NotIn'"],
+      [
+        "spec.selector.matchExpressions[0].values: Required value: must be specified when `operator` is 'In' or 'NotIn'",
+      ],
     ],
     [
       {matchExpressions: [{key: 'env', operator: 'Exists', values: ['a']}]},
-      ["spec.selector.matchExpressions[0].values: Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'"],
+      [
+        "spec.selector.matchExpressions[0].values: Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
+      ],
     ],
     [
-      {matchExpressions: [{key: 'env', operator: 'Equals', values: ['a']} as unknown as LabelSelector['matchExpressions'] & object]},
+      {
+        matchExpressions: [
+          {key: 'env', operator: 'Equals', values: ['a']} as unknown as LabelSelectorRequirement,
+        ],
+      },
       ['spec.selector.matchExpressions[0].operator: Invalid value: "Equals": not a valid selector operator'],
     ],
     [
-      {matchExpressions: [{key: 'ok', operator: 'In', values: ['a']}, {key: '-env', operator: 'In', values: ['a', 'b$']}]},
+      {
+        matchExpressions: [
+          {key: 'ok', operator: 'In', values: ['a']},
+          {key: '-env', operator: 'In', values: ['a', 'b$']},
+        ],
+      },
       [
         `spec.selector.matchExpressions[1].key: Invalid value: "-env": ${NAME_PART}`,
         `spec.selector.matchExpressions[1].values[1]: Invalid value: "b$": ${LABEL_VALUE}`,
