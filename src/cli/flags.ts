@@ -7,26 +7,37 @@ import {Flags} from '@oclif/core'
 import {UserError} from '../core/api/errors.js'
 import type {KubeObject} from '../core/api/types.js'
 import type {DryRun} from '../core/generators/dry-run.js'
+import type {GeneratedObject} from '../core/generators/write-generated.js'
 import {toJson, toName, toYaml} from './printers/serialize.js'
 
 /** `--dry-run=none|client|server`. */
 export const dryRunFlag = Flags.string({
-  description: 'none writes; server checks with the API server without storing; client only prints what would be sent.',
+  description:
+    'none writes; server checks with the API server without storing; client only prints what would be sent.',
   default: 'none',
 })
 
 /** `-o/--output` for a write: yaml, json or name. */
-export const writeOutputFlag = Flags.string({char: 'o', description: 'Print the object instead of a message: yaml, json or name.'})
+export const writeOutputFlag = Flags.string({
+  char: 'o',
+  description: 'Print the object instead of a message: yaml, json or name.',
+})
 
 /** `-l/--selector` for the edit commands. */
-export const editSelectorFlag = Flags.string({char: 'l', description: 'Work on the objects matching this label selector, e.g. -l app=web.'})
+export const editSelectorFlag = Flags.string({
+  char: 'l',
+  description: 'Work on the objects matching this label selector, e.g. -l app=web.',
+})
 
 /** `--all` for the edit commands. */
-export const editAllFlag = Flags.boolean({description: 'Work on every object of the given types in the namespace.'})
+export const editAllFlag = Flags.boolean({
+  description: 'Work on every object of the given types in the namespace.',
+})
 
 /** Reads --dry-run as kubectl does. */
 export function parseDryRun(value: string | undefined): DryRun {
-  if (value === undefined || value === 'none' || value === 'client' || value === 'server') return value ?? 'none'
+  if (value === undefined || value === 'none' || value === 'client' || value === 'server')
+    return value ?? 'none'
   throw new UserError(`Invalid dry-run value (${value}). Must be "none", "server", or "client".`)
 }
 
@@ -35,8 +46,11 @@ export type WriteOutput = 'yaml' | 'json' | 'name' | undefined
 
 /** Reads -o for a write command. */
 export function parseWriteOutput(value: string | undefined): WriteOutput {
-  if (value === undefined || value === '' || value === 'yaml' || value === 'json' || value === 'name') return value || undefined
-  throw new UserError(`unable to match a printer suitable for the output format "${value}", allowed formats are: json,name,yaml`)
+  if (value === undefined || value === '' || value === 'yaml' || value === 'json' || value === 'name')
+    return value || undefined
+  throw new UserError(
+    `unable to match a printer suitable for the output format "${value}", allowed formats are: json,name,yaml`,
+  )
 }
 
 /** One object a write command reports, with the verb kubectl prints for it. */
@@ -65,17 +79,33 @@ export function printWritten(written: readonly WrittenObject[], options: WriteOu
     case 'yaml':
       return objects.map((object) => toYaml(object)).join('---\n')
     case 'json':
-      return objects.map((object) => goJson(options.asBuilt ? `${JSON.stringify(object, null, 4)}\n` : toJson(object))).join('')
+      return objects
+        .map((object) => goJson(options.asBuilt ? `${JSON.stringify(object, null, 4)}\n` : toJson(object)))
+        .join('')
     case 'name':
       return objects.map((object) => `${toName(object)}\n`).join('')
     default:
-      return written.map(({object, operation}) => `${toName(object)} ${operation}${DRY_RUN_SUFFIX[options.dryRun]}\n`).join('')
+      return written
+        .map(({object, operation}) => `${toName(object)} ${operation}${DRY_RUN_SUFFIX[options.dryRun]}\n`)
+        .join('')
   }
+}
+
+/**
+ * What run and create <generator> print: `pod/web created`, or the object. A client dry run prints the
+ * object as built, so JSON keys keep Go's struct order as in kubectl's output.
+ */
+export function printCreated(generated: GeneratedObject, output: WriteOutput): string {
+  const {object, dryRun} = generated
+  return printWritten([{object, operation: 'created'}], {output, dryRun, asBuilt: dryRun === 'client'})
 }
 
 /** Go's encoding/json escapes <, > and & (and two line separators) inside strings, so kubectl's JSON does too. */
 function goJson(text: string): string {
-  return text.replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  return text.replace(
+    /[<>&\u2028\u2029]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  )
 }
 
 /** What label and annotate report: a listing (--list), or per object a message or the object. */
@@ -88,13 +118,22 @@ export interface MetadataEditOutput {
  * `--list` prints `key=value` lines (under `Listing labels for Pod./web:` when several objects were
  * selected, as kubectl does); otherwise kubectl first says `label "x" not found.` for removals of absent keys.
  */
-export function printMetadataEdits(result: MetadataEditOutput, field: 'labels' | 'annotations', list: boolean, options: WriteOutputOptions): string {
+export function printMetadataEdits(
+  result: MetadataEditOutput,
+  field: 'labels' | 'annotations',
+  list: boolean,
+  options: WriteOutputOptions,
+): string {
   if (list) {
     return result.edits
       .map(({type, object}) => {
-        const entries = Object.entries(object.metadata[field] ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        const entries = Object.entries(object.metadata[field] ?? {}).sort(([a], [b]) =>
+          a < b ? -1 : a > b ? 1 : 0,
+        )
         const lines = entries.map(([key, value]) => `${result.single ? '' : ' '}${key}=${value}\n`).join('')
-        return result.single ? lines : `Listing ${field} for ${type.kind}.${type.group}/${object.metadata.name ?? ''}:\n${lines}`
+        return result.single
+          ? lines
+          : `Listing ${field} for ${type.kind}.${type.group}/${object.metadata.name ?? ''}:\n${lines}`
       })
       .join('')
   }
@@ -112,5 +151,7 @@ export function printMetadataEdits(result: MetadataEditOutput, field: 'labels' |
  */
 export function splitAtDoubleDash(argv: readonly string[]): {before: string[]; after: string[]} {
   const dash = argv.indexOf('--')
-  return dash < 0 ? {before: [...argv], after: []} : {before: argv.slice(0, dash), after: argv.slice(dash + 1)}
+  return dash < 0
+    ? {before: [...argv], after: []}
+    : {before: argv.slice(0, dash), after: argv.slice(dash + 1)}
 }

@@ -1,6 +1,14 @@
 import {Args, Flags} from '@oclif/core'
 import {TugCommand} from '../cli/base-command.js'
-import {dryRunFlag, editAllFlag, editSelectorFlag, parseDryRun, parseWriteOutput, printMetadataEdits, writeOutputFlag} from '../cli/flags.js'
+import {
+  dryRunFlag,
+  editAllFlag,
+  editSelectorFlag,
+  parseDryRun,
+  parseWriteOutput,
+  printMetadataEdits,
+  writeOutputFlag,
+} from '../cli/flags.js'
 import {parseResourceArgs} from '../cli/resource-args.js'
 import type {MetadataEditResult} from '../core/edits/labels.js'
 import {editLabels} from '../core/edits/labels.js'
@@ -15,14 +23,28 @@ label that already has another value needs --overwrite. Labels are how selectors
 -l) find objects, so relabelling a pod can take it out of its replica set.`
 
   static override strict = false
-  static override args = {resource: Args.string({description: 'TYPE NAME... or TYPE/NAME..., then KEY=VALUE or KEY- changes.'})}
+  static override args = {
+    resource: Args.string({description: 'TYPE NAME... or TYPE/NAME..., then KEY=VALUE or KEY- changes.'}),
+  }
 
   static override examples = [
-    {command: '<%= config.bin %> label pod web tier=frontend', description: 'Add a label (prints pod/web labeled).'},
-    {command: '<%= config.bin %> label pod web tier=backend --overwrite', description: 'Change an existing label.'},
-    {command: '<%= config.bin %> label pod web tier-', description: 'Remove a label (prints pod/web unlabeled).'},
+    {
+      command: '<%= config.bin %> label pod web tier=frontend',
+      description: 'Add a label (prints pod/web labeled).',
+    },
+    {
+      command: '<%= config.bin %> label pod web tier=backend --overwrite',
+      description: 'Change an existing label.',
+    },
+    {
+      command: '<%= config.bin %> label pod web tier-',
+      description: 'Remove a label (prints pod/web unlabeled).',
+    },
     {command: '<%= config.bin %> label pods --all env=dev', description: 'Label every pod in the namespace.'},
-    {command: '<%= config.bin %> label deployment/web --list', description: 'Show the labels, one KEY=VALUE per line.'},
+    {
+      command: '<%= config.bin %> label deployment/web --list',
+      description: 'Show the labels, one KEY=VALUE per line.',
+    },
   ]
 
   static override flags = {
@@ -30,7 +52,9 @@ label that already has another value needs --overwrite. Labels are how selectors
     list: Flags.boolean({description: 'Print the labels instead of writing them.'}),
     all: editAllFlag,
     selector: editSelectorFlag,
-    'resource-version': Flags.string({description: 'Write only if the object still has this resourceVersion (one object only).'}),
+    'resource-version': Flags.string({
+      description: 'Write only if the object still has this resourceVersion (one object only).',
+    }),
     'dry-run': dryRunFlag,
     output: writeOutputFlag,
   }

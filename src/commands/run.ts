@@ -1,6 +1,13 @@
 import {Args, Flags} from '@oclif/core'
 import {TugCommand} from '../cli/base-command.js'
-import {dryRunFlag, parseDryRun, parseWriteOutput, printWritten, splitAtDoubleDash, writeOutputFlag} from '../cli/flags.js'
+import {
+  dryRunFlag,
+  parseDryRun,
+  parseWriteOutput,
+  printCreated,
+  splitAtDoubleDash,
+  writeOutputFlag,
+} from '../cli/flags.js'
 import {runPod} from '../core/generators/run-pod.js'
 import type {GeneratedObject} from '../core/generators/write-generated.js'
 
@@ -12,24 +19,35 @@ after -- as the container's arguments (or, with --command, its command). The pod
 the control plane (tug up) schedules it onto a node.`
 
   static override strict = false
-  static override args = {name: Args.string({description: 'Name of the pod; more words (or words after --) become its arguments.'})}
+  static override args = {
+    name: Args.string({description: 'Name of the pod; more words (or words after --) become its arguments.'}),
+  }
 
   static override examples = [
-    {command: '<%= config.bin %> run web --image=nginx', description: 'Start an nginx pod (prints pod/web created).'},
-    {command: '<%= config.bin %> run web --image=nginx:1.25 --port=80 --labels=app=web,tier=front', description: 'Declare a port and choose the labels.'},
-    {command: '<%= config.bin %> run hello --image=busybox --restart=Never --env=GREETING=hi -- sh -c \'echo $GREETING\'', description: 'Run a command once.'},
-    {command: '<%= config.bin %> run sleeper --image=busybox --command -- sleep 3600', description: 'Replace the image\'s command.'},
-    {command: '<%= config.bin %> run web --image=nginx --dry-run=client --output=yaml', description: 'Print the manifest without creating anything.'},
+    {command: '<%= config.bin %> run web --image=nginx --port=80', description: 'Prints pod/web created.'},
+    {command: '<%= config.bin %> run once --image=busybox --restart=Never -- date', description: 'Run once.'},
+    {
+      command: '<%= config.bin %> run s --image=busybox --command -- sleep 3600',
+      description: 'Set the command.',
+    },
+    {command: '<%= config.bin %> run web --image=nginx --dry-run=client -o yaml', description: 'Only print.'},
   ]
 
   static override flags = {
     image: Flags.string({description: 'The image for the container to run (required).'}),
-    labels: Flags.string({char: 'l', description: 'Comma-separated labels for the pod, replacing run=NAME, e.g. app=web,tier=front.'}),
+    labels: Flags.string({
+      char: 'l',
+      description: 'Labels for the pod instead of run=NAME, e.g. app=web,tier=front.',
+    }),
     port: Flags.string({description: 'The port the container listens on.'}),
-    env: Flags.string({description: 'An environment variable KEY=VALUE for the container; repeatable.', multiple: true, multipleNonGreedy: true}),
-    restart: Flags.string({description: 'The pod\'s restart policy: Always (default), OnFailure or Never.'}),
-    command: Flags.boolean({description: 'Use the words after -- as the container\'s command instead of its arguments.'}),
-    'image-pull-policy': Flags.string({description: 'Always, IfNotPresent or Never; left to the API server\'s default when empty.'}),
+    env: Flags.string({
+      description: 'KEY=VALUE for the environment; repeatable.',
+      multiple: true,
+      multipleNonGreedy: true,
+    }),
+    restart: Flags.string({description: 'Restart policy: Always (default), OnFailure or Never.'}),
+    command: Flags.boolean({description: "Use the words after -- as the container's command, not its args."}),
+    'image-pull-policy': Flags.string({description: 'Always, IfNotPresent or Never (default: by tag).'}),
     'dry-run': dryRunFlag,
     output: writeOutputFlag,
   }
@@ -54,7 +72,7 @@ the control plane (tug up) schedules it onto a node.`
       namespaceExplicit: flags.namespace !== undefined,
       dryRun,
     })
-    this.out(printWritten([{object: result.object, operation: 'created'}], {output, dryRun, asBuilt: dryRun === 'client'}))
+    this.out(printCreated(result, output))
     return result
   }
 }

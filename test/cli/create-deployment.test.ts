@@ -129,18 +129,27 @@ describe('tug create deployment', () => {
   }
 
   it('creates the deployment and says so', async () => {
-    expect(await create('web', '--image=nginx', '--replicas=3')).toEqual({stdout: 'deployment.apps/web created\n', stderr: '', exitCode: 0})
+    expect(await create('web', '--image=nginx', '--replicas=3')).toEqual({
+      stdout: 'deployment.apps/web created\n',
+      stderr: '',
+      exitCode: 0,
+    })
     const deployment = stored('web')
     expect(deployment?.spec.replicas).toBe(3)
     expect(deployment?.spec.selector).toEqual({matchLabels: {app: 'web'}})
-    expect(deployment?.spec.template.spec.containers.map((container) => [container.name, container.image])).toEqual([['nginx', 'nginx']])
+    expect(
+      deployment?.spec.template.spec.containers.map((container) => [container.name, container.image]),
+    ).toEqual([['nginx', 'nginx']])
   })
 
   it.each([
     [['web', '--image=nginx', '--replicas=3', '--port=80', '--dry-run=client', '-o', 'yaml'], THREE_REPLICAS],
     [['web', '--image=nginx', '--image=busybox:1.36', '--dry-run=client', '-o', 'json'], TWO_IMAGES_JSON],
     [['web', '--image=nginx,busybox:1.36', '--dry-run=client', '-o', 'json'], TWO_IMAGES_JSON],
-    [['sleeper', '--image=busybox', '-n', 'dev', '--dry-run=client', '-o', 'yaml', '--', 'sleep', '3600'], WITH_COMMAND],
+    [
+      ['sleeper', '--image=busybox', '-n', 'dev', '--dry-run=client', '-o', 'yaml', '--', 'sleep', '3600'],
+      WITH_COMMAND,
+    ],
   ])('prints exactly what kubectl prints for %j', async (argv, expected) => {
     expect(await create(...argv)).toEqual({stdout: expected, stderr: '', exitCode: 0})
     expect(stored(argv[0]!)).toBeUndefined()
@@ -150,7 +159,11 @@ describe('tug create deployment', () => {
     ['client', 'deployment.apps/web created (dry run)\n'],
     ['server', 'deployment.apps/web created (server dry run)\n'],
   ])('stores nothing in a %s dry run', async (dryRun, stdout) => {
-    expect(await create('web', '--image=nginx', `--dry-run=${dryRun}`)).toEqual({stdout, stderr: '', exitCode: 0})
+    expect(await create('web', '--image=nginx', `--dry-run=${dryRun}`)).toEqual({
+      stdout,
+      stderr: '',
+      exitCode: 0,
+    })
     expect(stored('web')).toBeUndefined()
   })
 
@@ -164,11 +177,27 @@ describe('tug create deployment', () => {
   })
 
   it.each([
-    ['no name', ['--image=nginx'], 'error: exactly one NAME is required, got 0\nhint: tug create deployment NAME --image=IMAGE\n'],
-    ['two names', ['a', 'b', '--image=nginx'], 'error: exactly one NAME is required, got 2\nhint: tug create deployment NAME --image=IMAGE\n'],
-    ['no image', ['web'], 'error: required flag(s) "image" not set\nhint: name the image to run, e.g. --image=nginx\n'],
-    ['a command with several images', ['web', '--image=a', '--image=b', '--', 'sleep', '1'], 'error: cannot specify multiple --image options and command\n'],
-  ])('refuses %s with kubectl\'s message', async (_case, argv, stderr) => {
+    [
+      'no name',
+      ['--image=nginx'],
+      'error: exactly one NAME is required, got 0\nhint: tug create deployment NAME --image=IMAGE\n',
+    ],
+    [
+      'two names',
+      ['a', 'b', '--image=nginx'],
+      'error: exactly one NAME is required, got 2\nhint: tug create deployment NAME --image=IMAGE\n',
+    ],
+    [
+      'no image',
+      ['web'],
+      'error: required flag(s) "image" not set\nhint: name the image to run, e.g. --image=nginx\n',
+    ],
+    [
+      'a command with several images',
+      ['web', '--image=a', '--image=b', '--', 'sleep', '1'],
+      'error: cannot specify multiple --image options and command\n',
+    ],
+  ])("refuses %s with kubectl's message", async (_case, argv, stderr) => {
     expect(await create(...argv)).toEqual({stdout: '', stderr, exitCode: 1})
   })
 
@@ -181,7 +210,9 @@ describe('tug create deployment', () => {
 
   it('lets the API server refuse a bad name', async () => {
     const result = await create('web$(id)', '--image=nginx')
-    expect(result.stderr).toContain('metadata.name: Invalid value: "web$(id)": a lowercase RFC 1123 subdomain')
+    expect(result.stderr).toContain(
+      'metadata.name: Invalid value: "web$(id)": a lowercase RFC 1123 subdomain',
+    )
     expect(result.exitCode).toBe(1)
   })
 

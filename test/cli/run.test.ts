@@ -115,18 +115,50 @@ describe('tug run', () => {
     expect(await run('web', '--image=nginx')).toEqual({stdout: 'pod/web created\n', stderr: '', exitCode: 0})
     const pod = storedPod('web')
     expect(pod?.metadata.labels).toEqual({run: 'web'})
-    expect(pod?.spec.containers.map((container) => [container.name, container.image])).toEqual([['web', 'nginx']])
+    expect(pod?.spec.containers.map((container) => [container.name, container.image])).toEqual([
+      ['web', 'nginx'],
+    ])
     expect(pod?.status?.phase).toBe('Pending')
   })
 
   it.each([
     [['web', '--image=nginx', '--dry-run=client', '-o', 'yaml'], DEFAULT_POD],
     [
-      ['web', '--image=nginx:1.25', '--labels=app=web,tier=front', '--port=80', '--env=A=1', '--env=B=x=y', '--restart=Never',
-        '--image-pull-policy=IfNotPresent', '--dry-run=client', '-o', 'json', '--', 'sh', '-c', 'echo hi && exit'],
+      [
+        'web',
+        '--image=nginx:1.25',
+        '--labels=app=web,tier=front',
+        '--port=80',
+        '--env=A=1',
+        '--env=B=x=y',
+        '--restart=Never',
+        '--image-pull-policy=IfNotPresent',
+        '--dry-run=client',
+        '-o',
+        'json',
+        '--',
+        'sh',
+        '-c',
+        'echo hi && exit',
+      ],
       FULL_POD_JSON,
     ],
-    [['sleeper', '--image=busybox', '--command', '-n', 'dev', '--dry-run=client', '-o', 'yaml', '--', 'sleep', '3600'], COMMAND_POD],
+    [
+      [
+        'sleeper',
+        '--image=busybox',
+        '--command',
+        '-n',
+        'dev',
+        '--dry-run=client',
+        '-o',
+        'yaml',
+        '--',
+        'sleep',
+        '3600',
+      ],
+      COMMAND_POD,
+    ],
   ])('prints exactly what kubectl prints for %j', async (argv, expected) => {
     expect(await run(...argv)).toEqual({stdout: expected, stderr: '', exitCode: 0})
     expect(storedPod(argv[0]!)).toBeUndefined()
@@ -136,7 +168,11 @@ describe('tug run', () => {
     ['client', 'pod/web created (dry run)\n'],
     ['server', 'pod/web created (server dry run)\n'],
   ])('stores nothing in a %s dry run', async (dryRun, stdout) => {
-    expect(await run('web', '--image=nginx', `--dry-run=${dryRun}`)).toEqual({stdout, stderr: '', exitCode: 0})
+    expect(await run('web', '--image=nginx', `--dry-run=${dryRun}`)).toEqual({
+      stdout,
+      stderr: '',
+      exitCode: 0,
+    })
     expect(storedPod('web')).toBeUndefined()
   })
 
@@ -165,45 +201,90 @@ describe('tug run', () => {
 
   it.each([
     ['no image', ['web'], 'error: --image is required\nhint: name the image to run, e.g. --image=nginx\n'],
-    ['no name', ['--image=nginx'], 'error: NAME is required for run\nhint: give the pod a name: tug run NAME --image=IMAGE\n'],
-    ['a restart policy', ['web', '--image=nginx', '--restart=Sometimes'], 'error: invalid restart policy: Sometimes\nhint: use one of: Always, OnFailure, Never\n'],
-    ['a pull policy', ['web', '--image=nginx', '--image-pull-policy=Maybe'], 'error: invalid image pull policy: Maybe\nhint: use one of: Always, IfNotPresent, Never\n'],
+    [
+      'no name',
+      ['--image=nginx'],
+      'error: NAME is required for run\nhint: give the pod a name: tug run NAME --image=IMAGE\n',
+    ],
+    [
+      'a restart policy',
+      ['web', '--image=nginx', '--restart=Sometimes'],
+      'error: invalid restart policy: Sometimes\nhint: use one of: Always, OnFailure, Never\n',
+    ],
+    [
+      'a pull policy',
+      ['web', '--image=nginx', '--image-pull-policy=Maybe'],
+      'error: invalid image pull policy: Maybe\nhint: use one of: Always, IfNotPresent, Never\n',
+    ],
     ['an env', ['web', '--image=nginx', '--env=NOVALUE'], 'error: invalid env: NOVALUE\n'],
     ['a label spec', ['web', '--image=nginx', '--labels=app'], 'error: unexpected label spec: app\n'],
-    ['a port', ['web', '--image=nginx', '--port=http'], 'error: strconv.Atoi: parsing "http": invalid syntax\nhint: a port is a number, e.g. --port=80\n'],
-    ['a dry-run value', ['web', '--image=nginx', '--dry-run=maybe'], 'error: Invalid dry-run value (maybe). Must be "none", "server", or "client".\n'],
-    ['an output format', ['web', '--image=nginx', '-o', 'wide'], 'error: unable to match a printer suitable for the output format "wide", allowed formats are: json,name,yaml\n'],
-  ])('refuses %s with kubectl\'s message', async (_case, argv, stderr) => {
+    [
+      'a port',
+      ['web', '--image=nginx', '--port=http'],
+      'error: strconv.Atoi: parsing "http": invalid syntax\nhint: a port is a number, e.g. --port=80\n',
+    ],
+    [
+      'a dry-run value',
+      ['web', '--image=nginx', '--dry-run=maybe'],
+      'error: Invalid dry-run value (maybe). Must be "none", "server", or "client".\n',
+    ],
+    [
+      'an output format',
+      ['web', '--image=nginx', '-o', 'wide'],
+      'error: unable to match a printer suitable for the output format "wide", allowed formats are: json,name,yaml\n',
+    ],
+  ])("refuses %s with kubectl's message", async (_case, argv, stderr) => {
     expect(await run(...argv)).toEqual({stdout: '', stderr, exitCode: 1})
   })
 
   it('refuses an unknown flag rather than taking it for an argument', async () => {
-    expect(await run('web', '--imag=nginx')).toEqual({stdout: '', stderr: "error: Nonexistent flag: --imag=nginx\nSee 'tug run --help' for usage.\n", exitCode: 1})
+    expect(await run('web', '--imag=nginx')).toEqual({
+      stdout: '',
+      stderr: "error: Nonexistent flag: --imag=nginx\nSee 'tug run --help' for usage.\n",
+      exitCode: 1,
+    })
     // oclif warns (outside production) that the command did not parse; let that land before the next test.
     await new Promise((resolve) => setImmediate(resolve))
     expect(storedPod('web')).toBeUndefined()
   })
 
-  it.each(['nginx;rm -rf /', 'nginx && curl evil', '$(id)', 'NGINX'])('refuses the image %j before anything is written', async (image) => {
-    const result = await run('web', `--image=${image}`)
-    expect(result.stderr).toMatch(new RegExp(`^error: Invalid image name ${JSON.stringify(image).replace(/[$()|]/g, '\\$&')}: invalid reference format\nhint: `))
-    expect(result.exitCode).toBe(1)
-    expect(storedPod('web')).toBeUndefined()
-  })
+  it.each(['nginx;rm -rf /', 'nginx && curl evil', '$(id)', 'NGINX'])(
+    'refuses the image %j before anything is written',
+    async (image) => {
+      const result = await run('web', `--image=${image}`)
+      expect(result.stderr).toMatch(
+        new RegExp(
+          `^error: Invalid image name ${JSON.stringify(image).replace(/[$()|]/g, '\\$&')}: invalid reference format\nhint: `,
+        ),
+      )
+      expect(result.exitCode).toBe(1)
+      expect(storedPod('web')).toBeUndefined()
+    },
+  )
 
   it.each(['web;rm', 'Web', 'web$(id)', 'a b'])('lets the API server refuse the name %j', async (name) => {
     const result = await run(name, '--image=nginx')
-    expect(result.stderr).toMatch(new RegExp(`^The Pod ${JSON.stringify(name).replace(/[$()]/g, '\\$&')} is invalid: `))
-    expect(result.stderr).toContain(`metadata.name: Invalid value: ${JSON.stringify(name)}: a lowercase RFC 1123 subdomain`)
+    expect(result.stderr).toMatch(
+      new RegExp(`^The Pod ${JSON.stringify(name).replace(/[$()]/g, '\\$&')} is invalid: `),
+    )
+    expect(result.stderr).toContain(
+      `metadata.name: Invalid value: ${JSON.stringify(name)}: a lowercase RFC 1123 subdomain`,
+    )
     expect(result.exitCode).toBe(1)
   })
 
   it('reports a pod that already exists as the API server does', async () => {
     await run('web', '--image=nginx')
-    expect(await run('web', '--image=nginx')).toEqual({stdout: '', stderr: 'Error from server (AlreadyExists): pods "web" already exists\n', exitCode: 1})
+    expect(await run('web', '--image=nginx')).toEqual({
+      stdout: '',
+      stderr: 'Error from server (AlreadyExists): pods "web" already exists\n',
+      exitCode: 1,
+    })
   })
 
   it('reports a missing namespace', async () => {
-    expect((await run('web', '--image=nginx', '-n', 'nope')).stderr).toBe('Error from server (NotFound): namespaces "nope" not found\n')
+    expect((await run('web', '--image=nginx', '-n', 'nope')).stderr).toBe(
+      'Error from server (NotFound): namespaces "nope" not found\n',
+    )
   })
 })

@@ -1,6 +1,13 @@
 import {Args, Flags} from '@oclif/core'
 import {TugCommand} from '../../cli/base-command.js'
-import {dryRunFlag, parseDryRun, parseWriteOutput, printWritten, splitAtDoubleDash, writeOutputFlag} from '../../cli/flags.js'
+import {
+  dryRunFlag,
+  parseDryRun,
+  parseWriteOutput,
+  printCreated,
+  splitAtDoubleDash,
+  writeOutputFlag,
+} from '../../cli/flags.js'
 import {createDeployment} from '../../core/generators/deployment.js'
 import type {GeneratedObject} from '../../core/generators/write-generated.js'
 
@@ -15,14 +22,30 @@ command of every container. The deployment controller (tug up) then creates a Re
   static override args = {name: Args.string({description: 'Name of the deployment.'})}
 
   static override examples = [
-    {command: '<%= config.bin %> create deployment web --image=nginx', description: 'One nginx pod (prints deployment.apps/web created).'},
-    {command: '<%= config.bin %> create deployment web --image=nginx --replicas=3 --port=80', description: 'Three replicas that declare port 80.'},
-    {command: '<%= config.bin %> create deployment sleeper --image=busybox -- sleep 3600', description: 'Give the container a command.'},
-    {command: '<%= config.bin %> create deployment web --image=nginx --dry-run=client --output=yaml', description: 'Print the manifest without creating anything.'},
+    {
+      command: '<%= config.bin %> create deployment web --image=nginx',
+      description: 'One nginx pod (prints deployment.apps/web created).',
+    },
+    {
+      command: '<%= config.bin %> create deployment web --image=nginx --replicas=3 --port=80',
+      description: 'Three replicas that declare port 80.',
+    },
+    {
+      command: '<%= config.bin %> create deployment sleeper --image=busybox -- sleep 3600',
+      description: 'Give the container a command.',
+    },
+    {
+      command: '<%= config.bin %> create deployment web --image=nginx --dry-run=client --output=yaml',
+      description: 'Print the manifest without creating anything.',
+    },
   ]
 
   static override flags = {
-    image: Flags.string({description: 'An image to run, one container each; repeatable (required).', multiple: true, multipleNonGreedy: true}),
+    image: Flags.string({
+      description: 'An image to run, one container each; repeatable (required).',
+      multiple: true,
+      multipleNonGreedy: true,
+    }),
     replicas: Flags.integer({char: 'r', description: 'Number of pods to run.', default: 1}),
     port: Flags.integer({description: 'The port the first container listens on.', default: -1}),
     'dry-run': dryRunFlag,
@@ -44,7 +67,7 @@ command of every container. The deployment controller (tug up) then creates a Re
       namespaceExplicit: flags.namespace !== undefined,
       dryRun,
     })
-    this.out(printWritten([{object: result.object, operation: 'created'}], {output, dryRun, asBuilt: dryRun === 'client'}))
+    this.out(printCreated(result, output))
     return result
   }
 }

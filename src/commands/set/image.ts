@@ -1,6 +1,14 @@
 import {Args} from '@oclif/core'
 import {TugCommand} from '../../cli/base-command.js'
-import {dryRunFlag, editAllFlag, editSelectorFlag, parseDryRun, parseWriteOutput, printWritten, writeOutputFlag} from '../../cli/flags.js'
+import {
+  dryRunFlag,
+  editAllFlag,
+  editSelectorFlag,
+  parseDryRun,
+  parseWriteOutput,
+  printWritten,
+  writeOutputFlag,
+} from '../../cli/flags.js'
 import {parseResourceArgs} from '../../cli/resource-args.js'
 import {splitResourcesAndPairs} from '../../core/edits/pairs.js'
 import {setImages} from '../../core/edits/set-image.js'
@@ -14,13 +22,27 @@ this changes the pod template, so the deployment controller (tug up) rolls out a
 pod it replaces the image of the running pod's container.`
 
   static override strict = false
-  static override args = {resource: Args.string({description: 'TYPE NAME... or TYPE/NAME..., then CONTAINER=IMAGE pairs.'})}
+  static override args = {
+    resource: Args.string({description: 'TYPE NAME... or TYPE/NAME..., then CONTAINER=IMAGE pairs.'}),
+  }
 
   static override examples = [
-    {command: '<%= config.bin %> set image deployment/web nginx=nginx:1.25', description: 'Roll out a new image (prints deployment.apps/web image updated).'},
-    {command: "<%= config.bin %> set image deployment web '*=nginx:1.25'", description: 'Every container of the template.'},
-    {command: '<%= config.bin %> set image pod web nginx=nginx:1.25 sidecar=busybox:1.36', description: 'Two containers of a pod.'},
-    {command: '<%= config.bin %> set image deployments --all nginx=nginx:1.25', description: 'Every deployment in the namespace.'},
+    {
+      command: '<%= config.bin %> set image deployment/web nginx=nginx:1.25',
+      description: 'Roll out a new image (prints deployment.apps/web image updated).',
+    },
+    {
+      command: "<%= config.bin %> set image deployment web '*=nginx:1.25'",
+      description: 'Every container of the template.',
+    },
+    {
+      command: '<%= config.bin %> set image pod web nginx=nginx:1.25 sidecar=busybox:1.36',
+      description: 'Two containers of a pod.',
+    },
+    {
+      command: '<%= config.bin %> set image deployments --all nginx=nginx:1.25',
+      description: 'Every deployment in the namespace.',
+    },
   ]
 
   static override flags = {
@@ -43,7 +65,12 @@ pod it replaces the image of the running pod's container.`
       images: pairs,
       dryRun,
     })
-    this.out(printWritten(updated.map(({object}) => ({object, operation: 'image updated'})), {output, dryRun}))
+    this.out(
+      printWritten(
+        updated.map(({object}) => ({object, operation: 'image updated'})),
+        {output, dryRun},
+      ),
+    )
     return updated
   }
 }

@@ -15,16 +15,32 @@ export interface Quantity {
 }
 
 /** The parse failure of a malformed number, in resource.ErrFormatWrong's words. */
-export const QUANTITY_FORMAT_ERROR = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"
+export const QUANTITY_FORMAT_ERROR =
+  "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"
 /** The parse failure of an unknown suffix, in resource.ErrSuffix's words. */
 export const QUANTITY_SUFFIX_ERROR = "unable to parse quantity's suffix"
 
 const NANO_SCALE = 9
 const MAX_EXPONENT = 100
-const DECIMAL_SUFFIXES: Readonly<Record<string, number>> = {n: -9, u: -6, m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18}
+const DECIMAL_SUFFIXES: Readonly<Record<string, number>> = {
+  n: -9,
+  u: -6,
+  m: -3,
+  '': 0,
+  k: 3,
+  M: 6,
+  G: 9,
+  T: 12,
+  P: 15,
+  E: 18,
+}
 const BINARY_SUFFIXES: Readonly<Record<string, number>> = {Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60}
-const DECIMAL_SUFFIX_BY_EXPONENT = new Map(Object.entries(DECIMAL_SUFFIXES).map(([suffix, exponent]) => [exponent, suffix]))
-const BINARY_SUFFIX_BY_SHIFT = new Map(Object.entries(BINARY_SUFFIXES).map(([suffix, shift]) => [shift, suffix]))
+const DECIMAL_SUFFIX_BY_EXPONENT = new Map(
+  Object.entries(DECIMAL_SUFFIXES).map(([suffix, exponent]) => [exponent, suffix]),
+)
+const BINARY_SUFFIX_BY_SHIFT = new Map(
+  Object.entries(BINARY_SUFFIXES).map(([suffix, shift]) => [shift, suffix]),
+)
 // resource.Quantity splits a string into a signed decimal number and a suffix the same way.
 const SHAPE = /^([+-]?)([0-9]*)(?:\.([0-9]*))?(.*)$/
 const EXPONENT = /^[eE]([+-]?[0-9]+)$/
@@ -34,7 +50,8 @@ export function tryParseQuantity(input: string | number): Quantity | {error: str
   const text = typeof input === 'number' ? numberText(input) : input.trim()
   const match = SHAPE.exec(text)
   const [, sign = '', whole = '', fraction = '', suffix = ''] = match ?? []
-  if (!match || (whole === '' && fraction === '') || !/^[eEinumkKMGTP]*[-+]?[0-9]*$/.test(suffix)) return {error: QUANTITY_FORMAT_ERROR}
+  if (!match || (whole === '' && fraction === '') || !/^[eEinumkKMGTP]*[-+]?[0-9]*$/.test(suffix))
+    return {error: QUANTITY_FORMAT_ERROR}
   const parsed = interpretSuffix(suffix)
   if (!parsed) return {error: QUANTITY_SUFFIX_ERROR}
   // digits × 10^(exponent - fraction length) × 2^shift, scaled to nano-units.
@@ -44,7 +61,8 @@ export function tryParseQuantity(input: string | number): Quantity | {error: str
   scaled = power >= 0 ? scaled * 10n ** BigInt(power) : ceilDiv(scaled, 10n ** BigInt(-power))
   const nanos = sign === '-' ? -scaled : scaled
   // A binary quantity below one unit cannot print in binary notation (resource.ParseQuantity).
-  const format = parsed.format === 'BinarySI' && abs(nanos) < 10n ** BigInt(NANO_SCALE) ? 'DecimalSI' : parsed.format
+  const format =
+    parsed.format === 'BinarySI' && abs(nanos) < 10n ** BigInt(NANO_SCALE) ? 'DecimalSI' : parsed.format
   return {nanos, format}
 }
 
@@ -111,12 +129,17 @@ function suffixFor(exponent: number, format: QuantityFormat): string {
   return exponent === 0 ? '' : `e${exponent}`
 }
 
-function interpretSuffix(suffix: string): {exponent: number; shift: number; format: QuantityFormat} | undefined {
-  if (Object.hasOwn(DECIMAL_SUFFIXES, suffix)) return {exponent: DECIMAL_SUFFIXES[suffix]!, shift: 0, format: 'DecimalSI'}
-  if (Object.hasOwn(BINARY_SUFFIXES, suffix)) return {exponent: 0, shift: BINARY_SUFFIXES[suffix]!, format: 'BinarySI'}
+function interpretSuffix(
+  suffix: string,
+): {exponent: number; shift: number; format: QuantityFormat} | undefined {
+  if (Object.hasOwn(DECIMAL_SUFFIXES, suffix))
+    return {exponent: DECIMAL_SUFFIXES[suffix]!, shift: 0, format: 'DecimalSI'}
+  if (Object.hasOwn(BINARY_SUFFIXES, suffix))
+    return {exponent: 0, shift: BINARY_SUFFIXES[suffix]!, format: 'BinarySI'}
   const exponent = EXPONENT.exec(suffix)
   // Far beyond any real resource; refusing it keeps BigInt arithmetic small.
-  if (exponent && Math.abs(Number(exponent[1])) <= MAX_EXPONENT) return {exponent: Number(exponent[1]), shift: 0, format: 'DecimalExponent'}
+  if (exponent && Math.abs(Number(exponent[1])) <= MAX_EXPONENT)
+    return {exponent: Number(exponent[1]), shift: 0, format: 'DecimalExponent'}
   return undefined
 }
 

@@ -66,12 +66,14 @@ export function parseLabelChanges(pairs: readonly string[]): MapChanges {
       if (parts.length !== 2) throw new UserError(`invalid label spec: ${pair}`)
       const [key = '', value = ''] = parts
       const problems = isValidLabelValue(value)
-      if (problems.length) throw new UserError(`invalid label value: ${JSON.stringify(pair)}: ${problems.join(';')}`)
+      if (problems.length)
+        throw new UserError(`invalid label value: ${JSON.stringify(pair)}: ${problems.join(';')}`)
       changes.set[key] = value
     } else if (pair.endsWith('-')) changes.remove.push(pair.slice(0, -1))
     else throw new UserError(`unknown label spec: ${pair}`)
   }
-  if (changes.remove.some((key) => Object.hasOwn(changes.set, key))) throw new UserError('can not both modify and remove a label in the same command')
+  if (changes.remove.some((key) => Object.hasOwn(changes.set, key)))
+    throw new UserError('can not both modify and remove a label in the same command')
   return changes
 }
 
@@ -79,7 +81,10 @@ export function parseLabelChanges(pairs: readonly string[]): MapChanges {
 export function parseAnnotationChanges(pairs: readonly string[]): MapChanges {
   const changes = parsePairs(pairs, 'annotation', true)
   const both = changes.remove.filter((key) => Object.hasOwn(changes.set, key))
-  if (both.length) throw new UserError(`can not both modify and remove the following annotation(s) in the same command: ${both.join(', ')}`)
+  if (both.length)
+    throw new UserError(
+      `can not both modify and remove the following annotation(s) in the same command: ${both.join(', ')}`,
+    )
   return changes
 }
 
@@ -88,13 +93,17 @@ const LABEL_RULES: MetadataRules = {
   noun: 'label',
   parse: parseLabelChanges,
   overwriteConflicts: (current, set) => {
-    const lines = changedKeys(current, set).map((key) => `'${key}' already has a value (${current[key]}), and --overwrite is false`)
+    const lines = changedKeys(current, set).map(
+      (key) => `'${key}' already has a value (${current[key]}), and --overwrite is false`,
+    )
     return lines.length ? lines.join('\n') : undefined
   },
   // kubectl's updateDataChangeMsg: a smaller object without --overwrite reads as "unlabeled".
   operation: (before, after, overwrite) => {
     if (jsonEqual(before, after)) return 'not labeled'
-    return !overwrite && JSON.stringify(after).length < JSON.stringify(before).length ? 'unlabeled' : 'labeled'
+    return !overwrite && JSON.stringify(after).length < JSON.stringify(before).length
+      ? 'unlabeled'
+      : 'labeled'
   },
   reportsAbsentKeys: true,
 }
@@ -122,21 +131,35 @@ export function editAnnotations(api: ApiServer, request: MetadataEditRequest): M
   return editMetadata(api, request, ANNOTATION_RULES)
 }
 
-function editMetadata(api: ApiServer, request: MetadataEditRequest, rules: MetadataRules): MetadataEditResult {
+function editMetadata(
+  api: ApiServer,
+  request: MetadataEditRequest,
+  rules: MetadataRules,
+): MetadataEditResult {
   const changes = rules.parse(request.changes)
   if (request.list && request.output) throw new UserError('--list and --output may not be specified together')
   checkTargetQuery(request)
   if (!Object.keys(changes.set).length && !changes.remove.length && !request.list) {
-    throw new UserError(`at least one ${rules.noun} update is required`, `e.g. ${rules.noun === 'label' ? 'tier=frontend' : 'note=hello'} to set, or key- to remove`)
+    throw new UserError(
+      `at least one ${rules.noun} update is required`,
+      `e.g. ${rules.noun === 'label' ? 'tier=frontend' : 'note=hello'} to set, or key- to remove`,
+    )
   }
   return api.store.transaction(() => {
     const {targets, single} = findTargets(api, request)
-    if (request.resourceVersion && !single) throw new UserError('--resource-version may only be used with a single resource')
+    if (request.resourceVersion && !single)
+      throw new UserError('--resource-version may only be used with a single resource')
     return {edits: targets.map((target) => editOne(api, target, changes, request, rules)), single}
   })
 }
 
-function editOne(api: ApiServer, {type, object}: Target, changes: MapChanges, request: MetadataEditRequest, rules: MetadataRules): MetadataEdit {
+function editOne(
+  api: ApiServer,
+  {type, object}: Target,
+  changes: MapChanges,
+  request: MetadataEditRequest,
+  rules: MetadataRules,
+): MetadataEdit {
   const before = object.metadata[rules.field] ?? {}
   if (!request.overwrite) {
     const conflicts = rules.overwriteConflicts(before, changes.set)
@@ -150,7 +173,9 @@ function editOne(api: ApiServer, {type, object}: Target, changes: MapChanges, re
   if (request.resourceVersion) next.metadata.resourceVersion = request.resourceVersion
   const operation = rules.operation(before, after, Boolean(request.overwrite))
   if (request.list || request.dryRun === 'client') return {type, object: next, operation, absentKeys: []}
-  const absentKeys = rules.reportsAbsentKeys ? changes.remove.filter((key) => !Object.hasOwn(before, key)) : []
+  const absentKeys = rules.reportsAbsentKeys
+    ? changes.remove.filter((key) => !Object.hasOwn(before, key))
+    : []
   return {type, object: api.update(next, {dryRun: request.dryRun === 'server'}), operation, absentKeys}
 }
 

@@ -32,7 +32,8 @@ export function splitResourcesAndPairs(args: readonly string[], pairType: string
   const pairs: string[] = []
   for (const arg of args) {
     if (isPair(arg)) pairs.push(arg)
-    else if (pairs.length) throw new UserError(`all resources must be specified before ${pairType} changes: ${arg}`)
+    else if (pairs.length)
+      throw new UserError(`all resources must be specified before ${pairType} changes: ${arg}`)
     else resources.push(arg)
   }
   return {resources, pairs}

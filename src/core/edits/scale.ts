@@ -25,11 +25,17 @@ export interface ScaleRequest extends TargetQuery {
 
 /** Validates the request as kubectl's ScaleOptions.Validate does. */
 function checkScaleRequest(request: ScaleRequest): number {
-  if (request.replicas === undefined) throw new UserError('required flag(s) "replicas" not set', 'e.g. --replicas=3')
-  if (request.replicas < 0) throw new UserError('The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0')
-  if ((request.currentReplicas ?? -1) < -1) throw new UserError('The --current-replicas must specify an integer of -1 or greater')
+  if (request.replicas === undefined)
+    throw new UserError('required flag(s) "replicas" not set', 'e.g. --replicas=3')
+  if (request.replicas < 0)
+    throw new UserError('The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0')
+  if ((request.currentReplicas ?? -1) < -1)
+    throw new UserError('The --current-replicas must specify an integer of -1 or greater')
   if (request.resources.length === 0) {
-    throw new UserError('You must provide one or more resources by argument or filename.', 'e.g. tug scale deployment web --replicas=3')
+    throw new UserError(
+      'You must provide one or more resources by argument or filename.',
+      'e.g. tug scale deployment web --replicas=3',
+    )
   }
   return request.replicas
 }
@@ -39,20 +45,31 @@ export function scaleObjects(api: ApiServer, request: ScaleRequest): EditedObjec
   const replicas = checkScaleRequest(request)
   return api.store.transaction(() => {
     const {targets} = findTargets(api, request)
-    if (request.resourceVersion && targets.length > 1) throw new UserError('cannot use --resource-version with multiple resources')
+    if (request.resourceVersion && targets.length > 1)
+      throw new UserError('cannot use --resource-version with multiple resources')
     if (targets.length === 0) throw new UserError('no objects passed to scale')
     return targets.map((target) => ({type: target.type, object: scaleOne(api, target, replicas, request)}))
   })
 }
 
-function scaleOne(api: ApiServer, {type, object}: Target, replicas: number, request: ScaleRequest): KubeObject {
+function scaleOne(
+  api: ApiServer,
+  {type, object}: Target,
+  replicas: number,
+  request: ScaleRequest,
+): KubeObject {
   // The API server has no scale subresource for other kinds; kubectl shows the server's 404 as it is.
-  if (!SCALABLE_KINDS.includes(type.kind)) throw new ApiError('NotFound', 'the server could not find the requested resource')
+  if (!SCALABLE_KINDS.includes(type.kind))
+    throw new ApiError('NotFound', 'the server could not find the requested resource')
   const next = cloneObject(object) as KubeObject & {spec: {replicas?: number}}
   next.spec.replicas = replicas
   // kubectl's client dry run neither reads the scale nor checks preconditions: it only shows the object.
   if (request.dryRun === 'client') return next
-  checkPreconditions(object.metadata.resourceVersion, (object.spec as {replicas?: number}).replicas ?? 1, request)
+  checkPreconditions(
+    object.metadata.resourceVersion,
+    (object.spec as {replicas?: number}).replicas ?? 1,
+    request,
+  )
   return api.update(next, {dryRun: request.dryRun === 'server'})
 }
 

@@ -23,9 +23,15 @@ export interface SetImageRequest extends TargetQuery {
 /** Parses and checks the pairs: at least one, `*` alone, every image a valid reference. */
 export function parseImagePairs(pairs: readonly string[]): Map<string, string> {
   const images = new Map(Object.entries(parsePairs(pairs, 'image', false).set))
-  if (images.size === 0) throw new UserError('at least one image update is required', 'e.g. nginx=nginx:1.25, or *=nginx:1.25 for every container')
+  if (images.size === 0)
+    throw new UserError(
+      'at least one image update is required',
+      'e.g. nginx=nginx:1.25, or *=nginx:1.25 for every container',
+    )
   if (images.size > 1 && images.has('*')) {
-    throw new UserError('all containers are already specified by *, but saw more than one container_name=container_image pairs')
+    throw new UserError(
+      'all containers are already specified by *, but saw more than one container_name=container_image pairs',
+    )
   }
   for (const image of images.values()) validateImageReference(image)
   return images
@@ -40,7 +46,10 @@ export function setImages(api: ApiServer, request: SetImageRequest): EditedObjec
     const updated = targets.map((target) => ({target, next: withImages(target, images)}))
     const missing = [...new Set(updated.flatMap(({next}) => next.missing))]
     // kubectl prints each missing name as its own `error: ...` line; the first prefix comes from the caller.
-    if (missing.length) throw new UserError(missing.map((name) => `unable to find container named ${JSON.stringify(name)}`).join('\nerror: '))
+    if (missing.length)
+      throw new UserError(
+        missing.map((name) => `unable to find container named ${JSON.stringify(name)}`).join('\nerror: '),
+      )
     return updated
       .filter(({target, next}) => !jsonEqual(target.object.spec, next.object.spec))
       .map(({target, next}) => ({type: target.type, object: write(api, next.object, request.dryRun)}))
@@ -53,15 +62,22 @@ function write(api: ApiServer, object: KubeObject, dryRun: DryRun): KubeObject {
 }
 
 /** The object with its images replaced, and the container names that matched nothing. */
-function withImages({type, object}: Target, images: ReadonlyMap<string, string>): {object: KubeObject; missing: string[]} {
+function withImages(
+  {type, object}: Target,
+  images: ReadonlyMap<string, string>,
+): {object: KubeObject; missing: string[]} {
   const next = cloneObject(object) as KubeObject
   const spec = podSpecOf(next)
   if (!spec) {
-    throw new UserError(`${qualifiedPlural(type)}/${object.metadata.name} the object is not a pod or does not have a pod template: *v1.${type.kind}`)
+    throw new UserError(
+      `${qualifiedPlural(type)}/${object.metadata.name} the object is not a pod or does not have a pod template: *v1.${type.kind}`,
+    )
   }
   const missing: string[] = []
   for (const [name, image] of images) {
-    const found = [spec.initContainers ?? [], spec.containers].map((containers) => setImage(containers, name, image))
+    const found = [spec.initContainers ?? [], spec.containers].map((containers) =>
+      setImage(containers, name, image),
+    )
     if (!found.some(Boolean)) missing.push(name)
   }
   return {object: next, missing}

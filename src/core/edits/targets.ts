@@ -45,7 +45,10 @@ export interface Targets {
 export function checkTargetQuery(query: TargetQuery): void {
   if (query.all && query.selector) throw new UserError('cannot set --all and --selector at the same time')
   if (query.resources.length === 0) {
-    throw new UserError('one or more resources must be specified as <resource> <name> or <resource>/<name>', 'e.g. pod web, or deployment/web')
+    throw new UserError(
+      'one or more resources must be specified as <resource> <name> or <resource>/<name>',
+      'e.g. pod web, or deployment/web',
+    )
   }
 }
 
@@ -54,11 +57,16 @@ export function findTargets(api: ApiServer, query: TargetQuery): Targets {
   const named = query.resources.some((resource) => resource.names.length > 0)
   if (named && query.selector) throw new UserError('name cannot be provided when a selector is specified')
   if (!named && !query.selector && !query.all) {
-    throw new UserError('resource(s) were provided, but no name was specified', 'name the objects, or pass -l SELECTOR or --all')
+    throw new UserError(
+      'resource(s) were provided, but no name was specified',
+      'name the objects, or pass -l SELECTOR or --all',
+    )
   }
   if (!named) {
     const selector = query.selector ? parseSelector(query.selector) : undefined
-    const targets = query.resources.flatMap(({type}) => api.list(type, {namespace: query.namespace, selector}).map((object) => ({type, object})))
+    const targets = query.resources.flatMap(({type}) =>
+      api.list(type, {namespace: query.namespace, selector}).map((object) => ({type, object})),
+    )
     return {targets, single: false}
   }
   const targets = query.resources.flatMap(({type, names}) =>

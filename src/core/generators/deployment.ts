@@ -35,16 +35,27 @@ export interface CreateDeploymentRequest {
 export function buildDeployment(request: CreateDeploymentRequest): Deployment {
   const [name] = request.names
   if (request.names.length !== 1 || name === undefined) {
-    throw new UserError(`exactly one NAME is required, got ${request.names.length}`, 'tug create deployment NAME --image=IMAGE')
+    throw new UserError(
+      `exactly one NAME is required, got ${request.names.length}`,
+      'tug create deployment NAME --image=IMAGE',
+    )
   }
-  if (request.images.length === 0) throw new UserError('required flag(s) "image" not set', 'name the image to run, e.g. --image=nginx')
+  if (request.images.length === 0)
+    throw new UserError('required flag(s) "image" not set', 'name the image to run, e.g. --image=nginx')
   const command = request.command?.length ? [...request.command] : undefined
-  if (request.images.length > 1 && command) throw new UserError('cannot specify multiple --image options and command')
+  if (request.images.length > 1 && command)
+    throw new UserError('cannot specify multiple --image options and command')
   request.images.forEach(validateImageReference)
   const random = request.random ?? Math.random
   const port = request.port ?? -1
   const containers = request.images.map((image, index): Container =>
-    compact({name: containerNameFor(image, random), image, command, ports: index === 0 && port >= 0 ? [{containerPort: port}] : undefined, resources: {}}),
+    compact({
+      name: containerNameFor(image, random),
+      image,
+      command,
+      ports: index === 0 && port >= 0 ? [{containerPort: port}] : undefined,
+      resources: {},
+    }),
   )
   const labels = {app: name}
   return {
@@ -70,7 +81,8 @@ export function createDeployment(api: ApiServer, request: CreateDeploymentReques
   try {
     return writeGenerated(api, deployment, request.namespace, request.dryRun)
   } catch (error) {
-    if (error instanceof ApiError && !(error instanceof InvalidError)) throw new UserError(`failed to create deployment: ${error.message}`)
+    if (error instanceof ApiError && !(error instanceof InvalidError))
+      throw new UserError(`failed to create deployment: ${error.message}`)
     throw error
   }
 }

@@ -5,7 +5,11 @@ import type {ObjectMeta} from '../api/types.js'
  * metadata as kubectl's generators build it. `creationTimestamp: null` is what Go prints for the zero
  * time of a non-pointer field (kubectl 1.28-1.32); the namespace is only set when given explicitly.
  */
-export function generatedMeta(name: string, namespace: string | undefined, labels: Record<string, string>): ObjectMeta {
+export function generatedMeta(
+  name: string,
+  namespace: string | undefined,
+  labels: Record<string, string>,
+): ObjectMeta {
   return compact({name, namespace, creationTimestamp: null, labels})
 }
 

@@ -28,7 +28,8 @@ export function parseEnvVars(specs: readonly string[]): EnvVar[] {
     const equals = spec.indexOf('=')
     const name = equals < 0 ? '' : spec.slice(0, equals)
     // apimachinery's IsEnvVarName also refuses `.`, `..` and a `..` prefix (they would escape a directory).
-    if (!ENV_VAR_NAME.test(name) || name === '.' || name.startsWith('..')) throw new UserError(`invalid env: ${spec}`)
+    if (!ENV_VAR_NAME.test(name) || name === '.' || name.startsWith('..'))
+      throw new UserError(`invalid env: ${spec}`)
     return {name, value: spec.slice(equals + 1)}
   })
 }
@@ -39,9 +40,13 @@ export function parseEnvVars(specs: readonly string[]): EnvVar[] {
  */
 export function parsePortArg(port: string): number {
   if (!/^[+-]?\d+$/.test(port)) {
-    throw new UserError(`strconv.Atoi: parsing ${JSON.stringify(port)}: invalid syntax`, 'a port is a number, e.g. --port=80')
+    throw new UserError(
+      `strconv.Atoi: parsing ${JSON.stringify(port)}: invalid syntax`,
+      'a port is a number, e.g. --port=80',
+    )
   }
   const value = Number(port)
-  if (!Number.isSafeInteger(value)) throw new UserError(`strconv.Atoi: parsing ${JSON.stringify(port)}: value out of range`)
+  if (!Number.isSafeInteger(value))
+    throw new UserError(`strconv.Atoi: parsing ${JSON.stringify(port)}: value out of range`)
   return value
 }

@@ -39,11 +39,14 @@ export interface RunPodRequest {
 /** Validates the request in kubectl run's order and builds the Pod, without touching the API server. */
 export function buildRunPod(request: RunPodRequest): Pod {
   const {name, image} = request
-  if (!name) throw new UserError('NAME is required for run', 'give the pod a name: tug run NAME --image=IMAGE')
+  if (!name)
+    throw new UserError('NAME is required for run', 'give the pod a name: tug run NAME --image=IMAGE')
   if (!image) throw new UserError('--image is required', 'name the image to run, e.g. --image=nginx')
   validateImageReference(image)
   const restartPolicy = oneOf(request.restart || 'Always', RESTART_POLICIES, 'invalid restart policy')
-  const imagePullPolicy = request.imagePullPolicy ? oneOf(request.imagePullPolicy, PULL_POLICIES, 'invalid image pull policy') : undefined
+  const imagePullPolicy = request.imagePullPolicy
+    ? oneOf(request.imagePullPolicy, PULL_POLICIES, 'invalid image pull policy')
+    : undefined
   const env = parseEnvVars(request.env ?? [])
   const labels = request.labels ? parseLabelSpec(request.labels) : {run: name}
   const containerPort = request.port ? parsePortArg(request.port) : undefined

@@ -14,7 +14,12 @@ export interface GeneratedObject {
  * the namespace only when it was given explicitly, as kubectl prints it); otherwise the API server creates it,
  * or with a server dry run defaults and validates it without storing.
  */
-export function writeGenerated(api: ApiServer, object: KubeObject, namespace: string, dryRun: DryRun): GeneratedObject {
+export function writeGenerated(
+  api: ApiServer,
+  object: KubeObject,
+  namespace: string,
+  dryRun: DryRun,
+): GeneratedObject {
   if (dryRun === 'client') return {object, dryRun}
   return {object: api.create(object, {namespace, dryRun: dryRun === 'server'}), dryRun}
 }

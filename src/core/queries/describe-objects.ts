@@ -1,7 +1,8 @@
 /** What `tug describe` shows beside an object: its events, and the objects it owns. */
 import type {ApiServer} from '../api/api-server.js'
 import {mustTypeForKind} from '../api/resources.js'
-import type {KubeEvent, StoredObject} from '../api/types.js'
+import {selectorFromMap} from '../api/selectors.js'
+import type {KubeEvent, Service, StoredObject} from '../api/types.js'
 import type {TypeRequest} from './get-objects.js'
 import {getObjects} from './get-objects.js'
 
@@ -35,6 +36,12 @@ export function describeObjects(api: ApiServer, request: {types: TypeRequest[]; 
 }
 
 function relatedOf(api: ApiServer, owner: StoredObject): DescribeSubject['related'] {
+  if (owner.kind === 'Service') {
+    // A Service's Endpoints line comes from the pods its selector matches; no selector selects none.
+    const selector = (owner as Service).spec.selector
+    if (!selector || Object.keys(selector).length === 0) return {pods: []}
+    return {pods: api.list(mustTypeForKind('Pod'), {namespace: owner.metadata.namespace, selector: selectorFromMap(selector)})}
+  }
   const owned = OWNED_KIND[owner.kind]
   if (!owned) return {}
   const type = mustTypeForKind(owned === 'pods' ? 'Pod' : 'ReplicaSet')

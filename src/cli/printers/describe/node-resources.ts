@@ -19,6 +19,12 @@ import {podRequestsAndLimits} from './resources.js'
 
 type Totals = ReturnType<typeof podRequestsAndLimits>
 
+/** `100m (5%)`: a quantity and its share of what the node can allocate of that resource. */
+type Share = (used: Quantity | undefined, resource: string) => string
+
+/** Resources counted in millis when computing shares; the rest in whole units. */
+const MILLI_RESOURCES = new Set(['cpu'])
+
 /** Writes both tables for the pods running on the node. */
 export function printNodeResources(
   writer: DescribeWriter,
@@ -26,64 +32,30 @@ export function printNodeResources(
   pods: readonly Pod[],
   now: Date,
 ): void {
+  const status = node.status ?? {}
   const allocatable =
-    Object.keys(node.status?.allocatable ?? {}).length > 0
-      ? (node.status?.allocatable ?? {})
-      : (node.status?.capacity ?? {})
-  const share = (used: Quantity | undefined, name: string, milli: boolean): string => {
+    Object.keys(status.allocatable ?? {}).length > 0 ? (status.allocatable ?? {}) : (status.capacity ?? {})
+  const share: Share = (used, resource) => {
     const value = used ?? ZERO
-    return `${formatQuantity(value)} (${percent(value, parseQuantity(allocatable[name]), milli)}%)`
+    return `${formatQuantity(value)} (${percent(value, parseQuantity(allocatable[resource]), MILLI_RESOURCES.has(resource))}%)`
   }
-  writer.write(0, `Non-terminated Pods:\t(${pods.length} in total)\n`)
-  writer.write(1, 'Namespace\tName\t\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge\n')
-  writer.write(1, '---------\t----\t\t------------\t----------\t---------------\t-------------\t---\n')
-  const totals: Totals = {requests: new Map(), limits: new Map()}
-  for (const pod of pods) {
-    const {requests, limits} = podRequestsAndLimits(pod)
-    addAll(totals.requests, requests)
-    addAll(totals.limits, limits)
-    const cells = [
-      share(requests.get('cpu'), 'cpu', true),
-      share(limits.get('cpu'), 'cpu', true),
-      share(requests.get('memory'), 'memory', false),
-      share(limits.get('memory'), 'memory', false),
-    ]
-    writer.write(
-      1,
-      `${pod.metadata.namespace ?? ''}\t${pod.metadata.name ?? ''}\t\t${cells.join('\t')}\t${formatAge(pod.metadata.creationTimestamp ?? undefined, now)}\n`,
-    )
-  }
+  const totals = printPods(writer, pods, share, now)
   writer.write(0, 'Allocated resources:\n  (Total limits may be over 100 percent, i.e., overcommitted.)\n')
   writer.write(1, 'Resource\tRequests\tLimits\n')
   writer.write(1, '--------\t--------\t------\n')
-  for (const [name, milli] of [
-    ['cpu', true],
-    ['memory', false],
-    ['ephemeral-storage', false],
-  ] as const) {
-    writer.write(
-      1,
-      `${name}\t${share(totals.requests.get(name), name, milli)}\t${share(totals.limits.get(name), name, milli)}\n`,
-    )
-  }
-  printOtherResources(writer, allocatable, totals, share)
-}
-
-/** Huge pages with percentages, then extended resources without, each in name order. */
-function printOtherResources(
-  writer: DescribeWriter,
-  allocatable: Record<string, string>,
-  totals: Totals,
-  share: (used: Quantity | undefined, name: string, milli: boolean) => string,
-): void {
   const names = Object.keys(allocatable).sort()
-  for (const name of names.filter((candidate) => candidate.startsWith('hugepages-'))) {
+  for (const name of [
+    'cpu',
+    'memory',
+    'ephemeral-storage',
+    ...names.filter((candidate) => candidate.startsWith('hugepages-')),
+  ]) {
     writer.write(
       1,
-      `${name}\t${share(totals.requests.get(name), name, false)}\t${share(totals.limits.get(name), name, false)}\n`,
+      `${name}\t${share(totals.requests.get(name), name)}\t${share(totals.limits.get(name), name)}\n`,
     )
   }
-  // Extended resources: anything but the standard container resources and the pod count.
+  // Extended resources print without a share: anything but the standard container resources and the pod count.
   const standard = new Set(['cpu', 'memory', 'ephemeral-storage', 'pods'])
   for (const name of names.filter(
     (candidate) => !standard.has(candidate) && !candidate.startsWith('hugepages-'),
@@ -95,6 +67,31 @@ function printOtherResources(
   }
 }
 
+/** The per-pod table; returns the totals over all pods. */
+function printPods(writer: DescribeWriter, pods: readonly Pod[], share: Share, now: Date): Totals {
+  writer.write(0, `Non-terminated Pods:\t(${pods.length} in total)\n`)
+  writer.write(1, 'Namespace\tName\t\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge\n')
+  writer.write(1, '---------\t----\t\t------------\t----------\t---------------\t-------------\t---\n')
+  const totals: Totals = {requests: new Map(), limits: new Map()}
+  for (const pod of pods) {
+    const {requests, limits} = podRequestsAndLimits(pod)
+    addAll(totals.requests, requests)
+    addAll(totals.limits, limits)
+    const usage = [
+      share(requests.get('cpu'), 'cpu'),
+      share(limits.get('cpu'), 'cpu'),
+      share(requests.get('memory'), 'memory'),
+      share(limits.get('memory'), 'memory'),
+    ]
+    const age = formatAge(pod.metadata.creationTimestamp ?? undefined, now)
+    writer.write(
+      1,
+      `${pod.metadata.namespace ?? ''}\t${pod.metadata.name ?? ''}\t\t${usage.join('\t')}\t${age}\n`,
+    )
+  }
+  return totals
+}
+
 function addAll(total: Map<string, Quantity>, more: Map<string, Quantity>): void {
   for (const [name, quantity] of more) {
     const current = total.get(name)
@@ -104,7 +101,7 @@ function addAll(total: Map<string, Quantity>, more: Map<string, Quantity>): void
 
 /** used / allocatable in percent, truncated; 0 when the node reports nothing allocatable. */
 function percent(used: Quantity, allocatable: Quantity | undefined, milli: boolean): number {
-  const whole = milli ? milliUnits : wholeUnits
-  const of = allocatable ? Number(whole(allocatable)) : 0
-  return of === 0 ? 0 : Math.trunc((Number(whole(used)) / of) * 100)
+  const units = milli ? milliUnits : wholeUnits
+  const of = allocatable ? Number(units(allocatable)) : 0
+  return of === 0 ? 0 : Math.trunc((Number(units(used)) / of) * 100)
 }

@@ -33,7 +33,8 @@ export function defaultReplicationController(rc: ReplicationController): void {
     const labels = spec.template.metadata?.labels
     if (isRecord(labels)) {
       if (!isRecord(spec.selector) || Object.keys(spec.selector).length === 0) spec.selector = {...labels}
-      if (!isRecord(rc.metadata.labels) || Object.keys(rc.metadata.labels).length === 0) rc.metadata.labels = {...labels}
+      if (!isRecord(rc.metadata.labels) || Object.keys(rc.metadata.labels).length === 0)
+        rc.metadata.labels = {...labels}
     }
   }
   spec.replicas ??= 1

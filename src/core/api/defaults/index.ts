@@ -2,7 +2,15 @@
  * Server-side defaulting, the step between decoding and validation: fills what a manifest left out, the way
  * the API server does for each kind (k8s@1.28 pkg/apis/core/v1/defaults.go, pkg/apis/apps/v1/defaults.go).
  */
-import type {Deployment, KubeObject, Namespace, Pod, ReplicaSet, ReplicationController, Service} from '../types.js'
+import type {
+  Deployment,
+  KubeObject,
+  Namespace,
+  Pod,
+  ReplicaSet,
+  ReplicationController,
+  Service,
+} from '../types.js'
 import {isRecord} from '../validation/shape.js'
 import {defaultDeployment, defaultReplicaSet, defaultReplicationController} from './controllers.js'
 import {defaultNamespace} from './namespace.js'

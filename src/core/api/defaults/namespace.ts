@@ -9,7 +9,11 @@ export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name'
 export function defaultNamespace(namespace: Namespace): void {
   const name = namespace.metadata.name
   // A nameless namespace (generateName not yet applied) cannot be labelled with its name.
-  if (name) namespace.metadata.labels = {...(isRecord(namespace.metadata.labels) ? namespace.metadata.labels : {}), [NAMESPACE_NAME_LABEL]: name}
+  if (name)
+    namespace.metadata.labels = {
+      ...(isRecord(namespace.metadata.labels) ? namespace.metadata.labels : {}),
+      [NAMESPACE_NAME_LABEL]: name,
+    }
   if (!isRecord(namespace.spec)) namespace.spec = {}
   const finalizers = namespace.spec.finalizers
   if (!Array.isArray(finalizers) || finalizers.length === 0) namespace.spec.finalizers = ['kubernetes']

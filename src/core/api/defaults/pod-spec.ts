@@ -21,7 +21,11 @@ export function defaultPodSpec(spec: PodSpec): void {
   spec.terminationGracePeriodSeconds ??= DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS
   spec.schedulerName ||= DEFAULT_SCHEDULER_NAME
   for (const volume of records<Volume>(spec.volumes)) defaultVolume(volume)
-  for (const container of [...records<Container>(spec.initContainers), ...records<Container>(spec.containers)]) defaultContainer(container)
+  for (const container of [
+    ...records<Container>(spec.initContainers),
+    ...records<Container>(spec.containers),
+  ])
+    defaultContainer(container)
 }
 
 /** Container defaults: pull policy from the image tag, termination message, port protocols, probe timings. */

@@ -18,7 +18,10 @@ export function defaultPod(pod: Pod): void {
   if (!isRecord(pod.spec)) pod.spec = {} as Pod['spec']
   const spec = pod.spec
   defaultPodSpec(spec)
-  for (const container of [...records<Container>(spec.containers), ...records<Container>(spec.initContainers)]) {
+  for (const container of [
+    ...records<Container>(spec.containers),
+    ...records<Container>(spec.initContainers),
+  ]) {
     requestsFromLimits(container)
   }
   // Admission, not defaulting, in Kubernetes; the observable result is the same stored pod.
@@ -41,10 +44,17 @@ function addNodeTolerations(spec: Pod['spec']): void {
   const tolerations = Array.isArray(spec.tolerations) ? spec.tolerations : []
   for (const key of [NODE_NOT_READY_TAINT, NODE_UNREACHABLE_TAINT]) {
     const covered = records<Toleration>(tolerations).some(
-      (toleration) => (!toleration.key || toleration.key === key) && (!toleration.effect || toleration.effect === 'NoExecute'),
+      (toleration) =>
+        (!toleration.key || toleration.key === key) &&
+        (!toleration.effect || toleration.effect === 'NoExecute'),
     )
     if (!covered) {
-      tolerations.push({key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: DEFAULT_NODE_TOLERATION_SECONDS})
+      tolerations.push({
+        key,
+        operator: 'Exists',
+        effect: 'NoExecute',
+        tolerationSeconds: DEFAULT_NODE_TOLERATION_SECONDS,
+      })
     }
   }
   spec.tolerations = tolerations

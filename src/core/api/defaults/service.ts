@@ -15,7 +15,8 @@ export function defaultService(service: Service): void {
   for (const port of records<ServicePort>(spec.ports)) {
     port.protocol ||= 'TCP'
     // Go compares against intstr 0 and "": both mean "unset".
-    if (port.targetPort === undefined || port.targetPort === 0 || port.targetPort === '') port.targetPort = port.port
+    if (port.targetPort === undefined || port.targetPort === 0 || port.targetPort === '')
+      port.targetPort = port.port
   }
   if (externallyAccessible(service) && !spec.externalTrafficPolicy) spec.externalTrafficPolicy = 'Cluster'
   if (!spec.internalTrafficPolicy && spec.type !== 'ExternalName') spec.internalTrafficPolicy = 'Cluster'
@@ -24,12 +25,17 @@ export function defaultService(service: Service): void {
 /** v1.DefaultClientIPServiceAffinitySeconds: three hours. */
 export const DEFAULT_CLIENT_IP_AFFINITY_SECONDS = 10800
 
-type ServiceSpecWithAffinity = Service['spec'] & {sessionAffinityConfig?: {clientIP?: {timeoutSeconds?: number}}}
+type ServiceSpecWithAffinity = Service['spec'] & {
+  sessionAffinityConfig?: {clientIP?: {timeoutSeconds?: number}}
+}
 
 /** ClientIP affinity gets a timeout; None drops any affinity config. */
 function applySessionAffinityConfig(spec: ServiceSpecWithAffinity): void {
   if (spec.sessionAffinity === 'None') delete spec.sessionAffinityConfig
-  else if (spec.sessionAffinity === 'ClientIP' && typeof spec.sessionAffinityConfig?.clientIP?.timeoutSeconds !== 'number') {
+  else if (
+    spec.sessionAffinity === 'ClientIP' &&
+    typeof spec.sessionAffinityConfig?.clientIP?.timeoutSeconds !== 'number'
+  ) {
     spec.sessionAffinityConfig = {clientIP: {timeoutSeconds: DEFAULT_CLIENT_IP_AFFINITY_SECONDS}}
   }
 }
@@ -38,5 +44,9 @@ function applySessionAffinityConfig(spec: ServiceSpecWithAffinity): void {
 export function externallyAccessible(service: Service): boolean {
   const type = service.spec.type
   const externalIPs = (service.spec as {externalIPs?: unknown}).externalIPs
-  return type === 'NodePort' || type === 'LoadBalancer' || (type === 'ClusterIP' && Array.isArray(externalIPs) && externalIPs.length > 0)
+  return (
+    type === 'NodePort' ||
+    type === 'LoadBalancer' ||
+    (type === 'ClusterIP' && Array.isArray(externalIPs) && externalIPs.length > 0)
+  )
 }

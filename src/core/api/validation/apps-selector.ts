@@ -12,15 +12,22 @@ import {isRecord} from './shape.js'
 import type {TemplateSelector} from './template.js'
 
 /** Problems with the selector, and what it selects for the template check (undefined: skip that check). */
-export function validateAppsSelector(selector: unknown, path: string): {errors: FieldError[]; selects: TemplateSelector | undefined} {
+export function validateAppsSelector(
+  selector: unknown,
+  path: string,
+): {errors: FieldError[]; selects: TemplateSelector | undefined} {
   // A missing selector converts to "nothing", so the template check also fails, as in Kubernetes.
   if (selector === undefined || selector === null) return {errors: [required(path, '')], selects: 'nothing'}
   const labelSelector = (isRecord(selector) ? selector : {}) as LabelSelector
   const errors = validateLabelSelector(labelSelector, path)
-  const expressions = Array.isArray(labelSelector.matchExpressions) ? labelSelector.matchExpressions.length : 0
+  const expressions = Array.isArray(labelSelector.matchExpressions)
+    ? labelSelector.matchExpressions.length
+    : 0
   if (Object.keys(labelSelector.matchLabels ?? {}).length + expressions === 0) {
     // Kubernetes says "deployment" for ReplicaSets too.
-    errors.push(invalidLiteral(path, goLabelSelector(labelSelector), 'empty selector is invalid for deployment'))
+    errors.push(
+      invalidLiteral(path, goLabelSelector(labelSelector), 'empty selector is invalid for deployment'),
+    )
   }
   try {
     return {errors, selects: selectorFromLabelSelector(labelSelector)}

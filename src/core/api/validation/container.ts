@@ -15,7 +15,11 @@ const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'] as const
 const TERMINATION_MESSAGE_POLICIES = ['File', 'FallbackToLogsOnError'] as const
 
 /** spec.containers: at least one, names unique, each valid, probes checked, host ports not shared. */
-export function validateContainers(containers: unknown, volumes: ReadonlySet<string>, path: string): FieldError[] {
+export function validateContainers(
+  containers: unknown,
+  volumes: ReadonlySet<string>,
+  path: string,
+): FieldError[] {
   if (!Array.isArray(containers) || containers.length === 0) return [required(path, '')]
   const errors: FieldError[] = []
   const names = new Set<string>()
@@ -36,9 +40,16 @@ export function validateContainers(containers: unknown, volumes: ReadonlySet<str
 }
 
 /** spec.initContainers: like containers, unique among all containers, and without probes. */
-export function validateInitContainers(initContainers: unknown, containers: unknown, volumes: ReadonlySet<string>, path: string): FieldError[] {
+export function validateInitContainers(
+  initContainers: unknown,
+  containers: unknown,
+  volumes: ReadonlySet<string>,
+  path: string,
+): FieldError[] {
   const errors: FieldError[] = []
-  const names = new Set(indexed<Container>(containers).map(([container]) => text(isRecord(container) ? container.name : '')))
+  const names = new Set(
+    indexed<Container>(containers).map(([container]) => text(isRecord(container) ? container.name : '')),
+  )
   for (const [container, i] of indexed<Container>(initContainers)) {
     const at = `${path}[${i}]`
     if (!isRecord(container)) {
@@ -57,13 +68,23 @@ export function validateInitContainers(initContainers: unknown, containers: unkn
 }
 
 /** What every container needs: a DNS-label name, an image, valid ports, env, mounts, pull policy, resources. */
-function validateContainerCommon(container: Container, volumes: ReadonlySet<string>, path: string): FieldError[] {
+function validateContainerCommon(
+  container: Container,
+  volumes: ReadonlySet<string>,
+  path: string,
+): FieldError[] {
   const errors: FieldError[] = []
   const name = text(container.name)
   if (!name) errors.push(required(`${path}.name`, ''))
   else errors.push(...validateDNS1123Label(name, `${path}.name`))
   if (!text(container.image)) errors.push(required(`${path}.image`, ''))
-  errors.push(...oneOf(container.terminationMessagePolicy, TERMINATION_MESSAGE_POLICIES, `${path}.terminationMessagePolicy`))
+  errors.push(
+    ...oneOf(
+      container.terminationMessagePolicy,
+      TERMINATION_MESSAGE_POLICIES,
+      `${path}.terminationMessagePolicy`,
+    ),
+  )
   errors.push(...validateContainerPorts(container.ports, `${path}.ports`))
   errors.push(...validateEnv(container.env, `${path}.env`))
   errors.push(...validateVolumeMounts(container.volumeMounts, volumes, `${path}.volumeMounts`))
@@ -71,4 +92,3 @@ function validateContainerCommon(container: Container, volumes: ReadonlySet<stri
   errors.push(...validateResources(container.resources, `${path}.resources`))
   return errors
 }
-

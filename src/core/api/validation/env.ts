@@ -14,7 +14,8 @@ const VALUE_FROM_SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', '
 /** Problems with an environment variable name; empty when valid. */
 export function envVarNameErrors(name: string): string[] {
   const errors: string[] = []
-  if (!ENV_VAR_NAME_RE.test(name)) errors.push(regexError(ENV_VAR_NAME_MSG, ENV_VAR_NAME_FMT, 'my.env-name', 'MY_ENV.NAME', 'MyEnvName1'))
+  if (!ENV_VAR_NAME_RE.test(name))
+    errors.push(regexError(ENV_VAR_NAME_MSG, ENV_VAR_NAME_FMT, 'my.env-name', 'MY_ENV.NAME', 'MyEnvName1'))
   if (name === '.') errors.push("must not be '.'")
   else if (name === '..') errors.push("must not be '..'")
   else if (name.startsWith('..')) errors.push("must not start with '..'")
@@ -42,7 +43,14 @@ function validateValueFrom(variable: EnvVar, path: string): FieldError[] {
   if (variable.valueFrom === undefined || variable.valueFrom === null) return []
   const source = isRecord(variable.valueFrom) ? variable.valueFrom : {}
   const count = VALUE_FROM_SOURCES.filter((key) => source[key] !== undefined && source[key] !== null).length
-  if (count === 0) return [invalid(path, '', 'must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`')]
+  if (count === 0)
+    return [
+      invalid(
+        path,
+        '',
+        'must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`',
+      ),
+    ]
   if (text(variable.value)) return [invalid(path, '', 'may not be specified when `value` is not empty')]
   if (count > 1) return [invalid(path, '', 'may not have more than one field specified at a time')]
   return []

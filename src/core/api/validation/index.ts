@@ -5,7 +5,16 @@
 import type {FieldError} from '../field.js'
 import type {NameRule} from '../names.js'
 import {typeForKind} from '../resources.js'
-import type {Deployment, KubeObject, Namespace, Node, Pod, ReplicaSet, ReplicationController, Service} from '../types.js'
+import type {
+  Deployment,
+  KubeObject,
+  Namespace,
+  Node,
+  Pod,
+  ReplicaSet,
+  ReplicationController,
+  Service,
+} from '../types.js'
 import {validateDeploymentSpec} from './deployment.js'
 import {validateObjectMeta} from './meta.js'
 import {validateNamespaceSpec} from './namespace.js'
@@ -24,10 +33,22 @@ interface KindRules {
 
 const RULES: Readonly<Record<string, KindRules>> = {
   Pod: {name: 'subdomain', spec: (object, old) => validatePodObject(object as Pod, old as Pod | undefined)},
-  ReplicationController: {name: 'subdomain', spec: (object) => validateReplicationControllerSpec(object as ReplicationController)},
-  ReplicaSet: {name: 'subdomain', spec: (object, old) => validateReplicaSetSpec(object as ReplicaSet, old as ReplicaSet | undefined)},
-  Deployment: {name: 'subdomain', spec: (object, old) => validateDeploymentSpec(object as Deployment, old as Deployment | undefined)},
-  Service: {name: 'dns1035', spec: (object, old) => validateServiceSpec(object as Service, old as Service | undefined)},
+  ReplicationController: {
+    name: 'subdomain',
+    spec: (object) => validateReplicationControllerSpec(object as ReplicationController),
+  },
+  ReplicaSet: {
+    name: 'subdomain',
+    spec: (object, old) => validateReplicaSetSpec(object as ReplicaSet, old as ReplicaSet | undefined),
+  },
+  Deployment: {
+    name: 'subdomain',
+    spec: (object, old) => validateDeploymentSpec(object as Deployment, old as Deployment | undefined),
+  },
+  Service: {
+    name: 'dns1035',
+    spec: (object, old) => validateServiceSpec(object as Service, old as Service | undefined),
+  },
   Node: {name: 'subdomain', spec: (object) => validateNodeSpec(object as Node)},
   Namespace: {name: 'label', spec: (object) => validateNamespaceSpec(object as Namespace)},
   // Events are written only by Tugboat's own components.

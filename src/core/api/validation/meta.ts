@@ -5,7 +5,14 @@
 import type {FieldError} from '../field.js'
 import {forbidden, invalid, required} from '../field.js'
 import type {NameRule} from '../names.js'
-import {validateAnnotations, validateDNS1123Label, validateGenerateName, validateLabelKey, validateLabels, validateName} from '../names.js'
+import {
+  validateAnnotations,
+  validateDNS1123Label,
+  validateGenerateName,
+  validateLabelKey,
+  validateLabels,
+  validateName,
+} from '../names.js'
 import type {ObjectMeta, OwnerReference} from '../types.js'
 import {nonNegative} from './scalars.js'
 import {indexed, isRecord, stringMap, text} from './shape.js'
@@ -15,7 +22,10 @@ const STANDARD_FINALIZERS: ReadonlySet<string> = new Set(['kubernetes', 'orphan'
 
 /** Validates metadata on create and update; `rule` is the kind's name rule, `namespaced` its scope. */
 export function validateObjectMeta(meta: ObjectMeta, rule: NameRule, namespaced: boolean): FieldError[] {
-  const errors = [...validateGenerateName(meta.generateName, rule, 'metadata.generateName'), ...validateName(meta.name, rule, 'metadata.name')]
+  const errors = [
+    ...validateGenerateName(meta.generateName, rule, 'metadata.generateName'),
+    ...validateName(meta.name, rule, 'metadata.name'),
+  ]
   if (namespaced) {
     if (!meta.namespace) errors.push(required('metadata.namespace', ''))
     else errors.push(...validateDNS1123Label(meta.namespace, 'metadata.namespace'))
@@ -37,7 +47,8 @@ export function validateOwnerReferences(references: unknown, path: string): Fiel
   for (const [reference] of indexed<OwnerReference>(references)) {
     if (!isRecord(reference)) continue
     const version = text(reference.apiVersion).split('/').pop() ?? ''
-    if (!version) errors.push(invalid(`${path}.apiVersion`, text(reference.apiVersion), 'version must not be empty'))
+    if (!version)
+      errors.push(invalid(`${path}.apiVersion`, text(reference.apiVersion), 'version must not be empty'))
     if (!reference.kind) errors.push(invalid(`${path}.kind`, text(reference.kind), 'must not be empty'))
     if (!reference.name) errors.push(invalid(`${path}.name`, text(reference.name), 'must not be empty'))
     if (!reference.uid) errors.push(invalid(`${path}.uid`, text(reference.uid), 'must not be empty'))

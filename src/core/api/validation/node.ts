@@ -29,7 +29,8 @@ export function validateTaints(taints: unknown, path: string): FieldError[] {
     if (problems.length) errors.push(invalid(`${at}.value`, text(taint.value), problems.join(';')))
     errors.push(...validateTaintEffect(taint.effect, false, `${at}.effect`))
     const key = JSON.stringify([text(taint.effect), text(taint.key)])
-    if (seen.has(key)) errors.push(duplicateLiteral(at, goTaint(taint), 'taints must be unique by key and effect pair'))
+    if (seen.has(key))
+      errors.push(duplicateLiteral(at, goTaint(taint), 'taints must be unique by key and effect pair'))
     seen.add(key)
   }
   return errors

@@ -15,15 +15,21 @@ const DNS_POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'Non
 const MAX_INT32 = 2147483647
 
 /** A PodSpec with the fields Kubernetes 1.28 allows on every pod; `path` is `spec` or `spec.template.spec`. */
-export function validatePodSpec(spec: PodSpec & {activeDeadlineSeconds?: number}, path: string): FieldError[] {
+export function validatePodSpec(
+  spec: PodSpec & {activeDeadlineSeconds?: number},
+  path: string,
+): FieldError[] {
   const volumes = validateVolumes(spec.volumes, `${path}.volumes`)
   const errors = [...volumes.errors]
   errors.push(...validateContainers(spec.containers, volumes.names, `${path}.containers`))
-  errors.push(...validateInitContainers(spec.initContainers, spec.containers, volumes.names, `${path}.initContainers`))
+  errors.push(
+    ...validateInitContainers(spec.initContainers, spec.containers, volumes.names, `${path}.initContainers`),
+  )
   errors.push(...oneOf(spec.restartPolicy, RESTART_POLICIES, `${path}.restartPolicy`))
   errors.push(...oneOf(spec.dnsPolicy, DNS_POLICIES, `${path}.dnsPolicy`))
   errors.push(...validateLabels(stringMap(spec.nodeSelector), `${path}.nodeSelector`))
-  if (text(spec.serviceAccountName)) errors.push(...validateDNS1123Subdomain(text(spec.serviceAccountName), `${path}.serviceAccountName`))
+  if (text(spec.serviceAccountName))
+    errors.push(...validateDNS1123Subdomain(text(spec.serviceAccountName), `${path}.serviceAccountName`))
   if (text(spec.nodeName)) errors.push(...validateDNS1123Subdomain(text(spec.nodeName), `${path}.nodeName`))
   const deadline = spec.activeDeadlineSeconds
   if (deadline !== undefined && !(Number.isInteger(deadline) && deadline >= 1 && deadline <= MAX_INT32)) {

@@ -43,7 +43,11 @@ export function validatePodUpdate(next: UpdatableSpec, previous: UpdatableSpec):
 }
 
 /** Same number of containers, each still with an image free of surrounding whitespace. */
-function validateContainerUpdates(next: unknown, previous: unknown, path: string): {errors: FieldError[]; stop: boolean} {
+function validateContainerUpdates(
+  next: unknown,
+  previous: unknown,
+  path: string,
+): {errors: FieldError[]; stop: boolean} {
   if (indexed(next).length !== indexed(previous).length) {
     return {errors: [forbidden(path, 'pod updates may not add or remove containers')], stop: true}
   }
@@ -51,19 +55,31 @@ function validateContainerUpdates(next: unknown, previous: unknown, path: string
   for (const [container, i] of indexed<Container>(next)) {
     const image = text(isRecord(container) ? container.image : '')
     if (!image) errors.push(required(`${path}[${i}].image`, ''))
-    if (image.trim() !== image) errors.push(invalid(`${path}[${i}].image`, image, 'must not have leading or trailing whitespace'))
+    if (image.trim() !== image)
+      errors.push(invalid(`${path}[${i}].image`, image, 'must not have leading or trailing whitespace'))
   }
   return {errors, stop: false}
 }
 
 /** activeDeadlineSeconds may be added or shortened, never lengthened or removed. */
-function validateDeadlineUpdate(next: number | undefined, previous: number | undefined): {errors: FieldError[]; stop: boolean} {
+function validateDeadlineUpdate(
+  next: number | undefined,
+  previous: number | undefined,
+): {errors: FieldError[]; stop: boolean} {
   const path = 'spec.activeDeadlineSeconds'
   if (next === undefined) {
-    return {errors: previous === undefined ? [] : [invalid(path, null, 'must not update from a positive integer to nil value')], stop: false}
+    return {
+      errors:
+        previous === undefined
+          ? []
+          : [invalid(path, null, 'must not update from a positive integer to nil value')],
+      stop: false,
+    }
   }
-  if (!Number.isInteger(next) || next < 0 || next > MAX_INT32) return {errors: [invalid(path, next, inclusiveRange(0, MAX_INT32))], stop: true}
-  if (previous !== undefined && previous < next) return {errors: [invalid(path, next, 'must be less than or equal to previous value')], stop: true}
+  if (!Number.isInteger(next) || next < 0 || next > MAX_INT32)
+    return {errors: [invalid(path, next, inclusiveRange(0, MAX_INT32))], stop: true}
+  if (previous !== undefined && previous < next)
+    return {errors: [invalid(path, next, 'must be less than or equal to previous value')], stop: true}
   return {errors: [], stop: false}
 }
 
@@ -82,7 +98,11 @@ function mungeUpdatableFields(next: UpdatableSpec, previous: UpdatableSpec): Upd
   }
   munged.activeDeadlineSeconds = previous.activeDeadlineSeconds
   munged.tolerations = previous.tolerations
-  if (typeof previous.terminationGracePeriodSeconds === 'number' && previous.terminationGracePeriodSeconds < 0 && munged.terminationGracePeriodSeconds === 1) {
+  if (
+    typeof previous.terminationGracePeriodSeconds === 'number' &&
+    previous.terminationGracePeriodSeconds < 0 &&
+    munged.terminationGracePeriodSeconds === 1
+  ) {
     munged.terminationGracePeriodSeconds = previous.terminationGracePeriodSeconds
   }
   if (!previous.nodeName) munged.nodeName = previous.nodeName
@@ -103,9 +123,12 @@ function collectDiff(previous: unknown, next: unknown, path: string, lines: stri
     const left = previous as Record<string, unknown>
     const right = next as Record<string, unknown>
     const keys = bothLists
-      ? Array.from({length: Math.max((previous as unknown[]).length, (next as unknown[]).length)}, (_, i) => String(i))
+      ? Array.from({length: Math.max((previous as unknown[]).length, (next as unknown[]).length)}, (_, i) =>
+          String(i),
+        )
       : [...new Set([...Object.keys(left), ...Object.keys(right)])]
-    for (const key of keys) collectDiff(left[key], right[key], bothLists ? `${path}[${key}]` : path ? `${path}.${key}` : key, lines)
+    for (const key of keys)
+      collectDiff(left[key], right[key], bothLists ? `${path}[${key}]` : path ? `${path}.${key}` : key, lines)
     return
   }
   if (previous !== undefined) lines.push(`- \t${path}: ${JSON.stringify(previous)},`)

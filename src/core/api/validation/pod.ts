@@ -23,5 +23,7 @@ function validatePodAnnotations(pod: Pod): FieldError[] {
   if (cost === undefined) return []
   const value = /^[+-]?[0-9]+$/.test(cost) ? Number(cost) : Number.NaN
   const valid = Number.isInteger(value) && value >= -2147483648 && value <= 2147483647
-  return valid ? [] : [invalid(`metadata.annotations[${POD_DELETION_COST_ANNOTATION}]`, cost, 'must be a 32bit integer')]
+  return valid
+    ? []
+    : [invalid(`metadata.annotations[${POD_DELETION_COST_ANNOTATION}]`, cost, 'must be a 32bit integer')]
 }

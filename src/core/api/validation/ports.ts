@@ -21,7 +21,8 @@ export function portNumberErrors(port: number): string[] {
 export function portNameErrors(name: string): string[] {
   const errors: string[] = []
   if (name.length > 15) errors.push(maxLenError(15))
-  if (!/^[-a-z0-9]+$/.test(name)) errors.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)')
+  if (!/^[-a-z0-9]+$/.test(name))
+    errors.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)')
   if (!/[a-z]/.test(name)) errors.push('must contain at least one letter (a-z)')
   if (name.includes('--')) errors.push('must not contain consecutive hyphens')
   if (name.startsWith('-') || name.endsWith('-')) errors.push('must not begin or end with a hyphen')
@@ -39,7 +40,9 @@ export function validatePortNumOrName(port: unknown, path: string): FieldError[]
 /** A required protocol from SUPPORTED_PROTOCOLS. */
 export function validateProtocol(protocol: unknown, path: string): FieldError[] {
   if (!protocol) return [required(path, '')]
-  return (SUPPORTED_PROTOCOLS as readonly unknown[]).includes(protocol) ? [] : [notSupported(path, protocol, SUPPORTED_PROTOCOLS)]
+  return (SUPPORTED_PROTOCOLS as readonly unknown[]).includes(protocol)
+    ? []
+    : [notSupported(path, protocol, SUPPORTED_PROTOCOLS)]
 }
 
 /** One container's ports: names valid and unique, containerPort required and in range, protocol known. */
@@ -87,4 +90,3 @@ export function validateHostPortConflicts(containers: unknown, path: string): Fi
   }
   return errors
 }
-

@@ -15,16 +15,25 @@ const HTTP_HEADER_NAME_MSG = "a valid HTTP header must consist of alphanumeric c
 export function validateContainerProbes(container: Container, path: string): FieldError[] {
   const errors: FieldError[] = []
   if (isRecord(container.livenessProbe)) {
-    errors.push(...validateProbe(container.livenessProbe, `${path}.livenessProbe`), ...successThresholdOne(container.livenessProbe, `${path}.livenessProbe`))
+    errors.push(
+      ...validateProbe(container.livenessProbe, `${path}.livenessProbe`),
+      ...successThresholdOne(container.livenessProbe, `${path}.livenessProbe`),
+    )
   }
   if (isRecord(container.readinessProbe)) {
     const at = `${path}.readinessProbe`
     errors.push(...validateProbe(container.readinessProbe, at))
     const grace = container.readinessProbe.terminationGracePeriodSeconds
-    if (grace !== undefined && grace !== null) errors.push(invalid(`${at}.terminationGracePeriodSeconds`, grace, 'must not be set for readinessProbes'))
+    if (grace !== undefined && grace !== null)
+      errors.push(
+        invalid(`${at}.terminationGracePeriodSeconds`, grace, 'must not be set for readinessProbes'),
+      )
   }
   if (isRecord(container.startupProbe)) {
-    errors.push(...validateProbe(container.startupProbe, `${path}.startupProbe`), ...successThresholdOne(container.startupProbe, `${path}.startupProbe`))
+    errors.push(
+      ...validateProbe(container.startupProbe, `${path}.startupProbe`),
+      ...successThresholdOne(container.startupProbe, `${path}.startupProbe`),
+    )
   }
   return errors
 }
@@ -33,22 +42,33 @@ export function validateContainerProbes(container: Container, path: string): Fie
 export function forbidInitContainerProbes(container: Container, path: string): FieldError[] {
   return (['livenessProbe', 'readinessProbe', 'startupProbe'] as const)
     .filter((probe) => container[probe] !== undefined && container[probe] !== null)
-    .map((probe) => forbidden(`${path}.${probe}`, 'may not be set for init containers without restartPolicy=Always'))
+    .map((probe) =>
+      forbidden(`${path}.${probe}`, 'may not be set for init containers without restartPolicy=Always'),
+    )
 }
 
 /** Exactly one handler, non-negative timings, a positive probe-level grace period. */
 export function validateProbe(probe: Probe, path: string): FieldError[] {
   const errors = validateHandler(probe, path)
-  for (const field of ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'] as const) {
+  for (const field of [
+    'initialDelaySeconds',
+    'timeoutSeconds',
+    'periodSeconds',
+    'successThreshold',
+    'failureThreshold',
+  ] as const) {
     errors.push(...nonNegative(probe[field], `${path}.${field}`))
   }
   const grace = probe.terminationGracePeriodSeconds
-  if (typeof grace === 'number' && grace <= 0) errors.push(invalid(`${path}.terminationGracePeriodSeconds`, grace, 'must be greater than 0'))
+  if (typeof grace === 'number' && grace <= 0)
+    errors.push(invalid(`${path}.terminationGracePeriodSeconds`, grace, 'must be greater than 0'))
   return errors
 }
 
 function successThresholdOne(probe: Probe, path: string): FieldError[] {
-  return probe.successThreshold === 1 ? [] : [invalid(`${path}.successThreshold`, probe.successThreshold ?? 0, 'must be 1')]
+  return probe.successThreshold === 1
+    ? []
+    : [invalid(`${path}.successThreshold`, probe.successThreshold ?? 0, 'must be 1')]
 }
 
 /** The first handler counts; every further one is Forbidden; none at all is Required. */
@@ -69,10 +89,16 @@ function validateHandler(probe: Probe, path: string): FieldError[] {
   return errors
 }
 
-function validateAction(handler: (typeof HANDLERS)[number], action: Record<string, unknown>, path: string): FieldError[] {
+function validateAction(
+  handler: (typeof HANDLERS)[number],
+  action: Record<string, unknown>,
+  path: string,
+): FieldError[] {
   switch (handler) {
     case 'exec':
-      return Array.isArray(action.command) && action.command.length > 0 ? [] : [required(`${path}.command`, '')]
+      return Array.isArray(action.command) && action.command.length > 0
+        ? []
+        : [required(`${path}.command`, '')]
     case 'httpGet':
       return validateHTTPGet(action, path)
     case 'tcpSocket':
@@ -86,11 +112,18 @@ function validateHTTPGet(action: Record<string, unknown>, path: string): FieldEr
   if (!text(action.path)) errors.push(required(`${path}.path`, ''))
   errors.push(...validatePortNumOrName(action.port, `${path}.port`))
   const scheme = text(action.scheme)
-  if (scheme !== 'HTTP' && scheme !== 'HTTPS') errors.push(notSupported(`${path}.scheme`, scheme, ['HTTP', 'HTTPS']))
+  if (scheme !== 'HTTP' && scheme !== 'HTTPS')
+    errors.push(notSupported(`${path}.scheme`, scheme, ['HTTP', 'HTTPS']))
   for (const [header] of indexed<{name?: unknown}>(action.httpHeaders)) {
     const name = text(isRecord(header) ? header.name : '')
     if (!new RegExp(`^${HTTP_HEADER_NAME_FMT}$`).test(name)) {
-      errors.push(invalid(`${path}.httpHeaders`, name, regexError(HTTP_HEADER_NAME_MSG, HTTP_HEADER_NAME_FMT, 'X-Header-Name')))
+      errors.push(
+        invalid(
+          `${path}.httpHeaders`,
+          name,
+          regexError(HTTP_HEADER_NAME_MSG, HTTP_HEADER_NAME_FMT, 'X-Header-Name'),
+        ),
+      )
     }
   }
   return errors

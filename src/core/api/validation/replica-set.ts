@@ -9,7 +9,10 @@ import {validateControllerTemplate} from './template.js'
 /** spec of a ReplicaSet; `old` is the stored object on update. */
 export function validateReplicaSetSpec(rs: ReplicaSet, old?: ReplicaSet): FieldError[] {
   const spec = rs.spec
-  const errors = [...nonNegative(spec.replicas, 'spec.replicas'), ...nonNegative(spec.minReadySeconds, 'spec.minReadySeconds')]
+  const errors = [
+    ...nonNegative(spec.replicas, 'spec.replicas'),
+    ...nonNegative(spec.minReadySeconds, 'spec.minReadySeconds'),
+  ]
   const selector = validateAppsSelector(spec.selector, 'spec.selector')
   errors.push(...selector.errors)
   const template = (isRecord(spec.template) ? spec.template : {}) as PodTemplateSpec

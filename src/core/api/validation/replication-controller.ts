@@ -15,6 +15,14 @@ export function validateReplicationControllerSpec(rc: ReplicationController): Fi
   if (Object.keys(selector).length === 0) errors.push(required('spec.selector', ''))
   errors.push(...nonNegative(spec.replicas, 'spec.replicas'))
   if (!isRecord(spec.template)) errors.push(required('spec.template', ''))
-  else errors.push(...validateControllerTemplate(spec.template, selectorFromMap(selector), 'ReplicationController', 'spec.template'))
+  else
+    errors.push(
+      ...validateControllerTemplate(
+        spec.template,
+        selectorFromMap(selector),
+        'ReplicationController',
+        'spec.template',
+      ),
+    )
   return errors
 }

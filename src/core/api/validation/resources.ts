@@ -52,9 +52,21 @@ export function validateResources(resources: unknown, path: string): FieldError[
       if (!quantity || !limit) continue
       const order = compareQuantities(quantity, limit)
       if (order !== 0 && !overcommitAllowed(name)) {
-        errors.push(invalid(`${path}.requests`, formatQuantity(quantity), `must be equal to ${name} limit of ${formatQuantity(limit)}`))
+        errors.push(
+          invalid(
+            `${path}.requests`,
+            formatQuantity(quantity),
+            `must be equal to ${name} limit of ${formatQuantity(limit)}`,
+          ),
+        )
       } else if (order > 0) {
-        errors.push(invalid(`${path}.requests`, formatQuantity(quantity), `must be less than or equal to ${name} limit of ${formatQuantity(limit)}`))
+        errors.push(
+          invalid(
+            `${path}.requests`,
+            formatQuantity(quantity),
+            `must be less than or equal to ${name} limit of ${formatQuantity(limit)}`,
+          ),
+        )
       }
     } else if (!overcommitAllowed(name)) {
       errors.push(required(`${path}.limits`, 'Limit must be set for non overcommitable resources'))
@@ -69,7 +81,8 @@ export function validateResourceName(name: string, path: string): FieldError[] {
   if (errors.length) return errors
   if (!name.includes('/')) {
     if (isContainerResource(name)) return []
-    if (!OTHER_STANDARD_RESOURCES.has(name)) errors.push(invalid(path, name, 'must be a standard resource type or fully qualified'))
+    if (!OTHER_STANDARD_RESOURCES.has(name))
+      errors.push(invalid(path, name, 'must be a standard resource type or fully qualified'))
     errors.push(invalid(path, name, 'must be a standard resource for containers'))
   } else if (!isNative(name) && name.startsWith('requests.')) {
     errors.push(invalid(path, name, "doesn't follow extended resource name standard"))
@@ -78,14 +91,23 @@ export function validateResourceName(name: string, path: string): FieldError[] {
 }
 
 /** Parses a quantity, reporting a malformed, negative or (for extended resources) fractional one. */
-function checkQuantity(name: string, value: unknown, path: string, errors: FieldError[]): Quantity | undefined {
-  const parsed = typeof value === 'string' || typeof value === 'number' ? tryParseQuantity(value) : {error: 'must be a string or a number'}
+function checkQuantity(
+  name: string,
+  value: unknown,
+  path: string,
+  errors: FieldError[],
+): Quantity | undefined {
+  const parsed =
+    typeof value === 'string' || typeof value === 'number'
+      ? tryParseQuantity(value)
+      : {error: 'must be a string or a number'}
   if ('error' in parsed) {
     errors.push(invalid(path, value ?? null, parsed.error))
     return undefined
   }
   if (parsed.nanos < 0n) errors.push(invalid(path, formatQuantity(parsed), NEGATIVE_MESSAGE))
-  if (isExtended(name) && milliValue(parsed) % 1000 !== 0) errors.push(invalid(path, formatQuantity(parsed), 'must be an integer'))
+  if (isExtended(name) && milliValue(parsed) % 1000 !== 0)
+    errors.push(invalid(path, formatQuantity(parsed), 'must be an integer'))
   return parsed
 }
 

@@ -18,7 +18,10 @@ export const NODE_PORT_RANGE = {min: 30000, max: 32767} as const
 const SERVICE_TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'] as const
 const MAX_CLIENT_IP_AFFINITY_SECONDS = 86400
 
-type ServiceSpec = Service['spec'] & {externalIPs?: unknown; sessionAffinityConfig?: {clientIP?: {timeoutSeconds?: number}}}
+type ServiceSpec = Service['spec'] & {
+  externalIPs?: unknown
+  sessionAffinityConfig?: {clientIP?: {timeoutSeconds?: number}}
+}
 
 /** spec of a Service; `old` is the stored object on update. */
 export function validateServiceSpec(service: Service, old?: Service): FieldError[] {
@@ -30,12 +33,14 @@ export function validateServiceSpec(service: Service, old?: Service): FieldError
   if (ports.length === 0 && !headless && spec.type !== 'ExternalName') errors.push(required('spec.ports', ''))
   errors.push(...validateTypeSpecifics(spec, clusterIPs))
   const names = new Set<string>()
-  for (const [port, i] of ports) errors.push(...validateServicePort(port, ports.length > 1, names, `spec.ports[${i}]`))
+  for (const [port, i] of ports)
+    errors.push(...validateServicePort(port, ports.length > 1, names, `spec.ports[${i}]`))
   if (isRecord(spec.selector)) errors.push(...validateLabels(stringMap(spec.selector), 'spec.selector'))
   errors.push(...validateSessionAffinity(spec))
   errors.push(...validateClusterIPs(clusterIPs))
   if (!spec.type) errors.push(required('spec.type', ''))
-  else if (!(SERVICE_TYPES as readonly string[]).includes(spec.type)) errors.push(notSupported('spec.type', spec.type, SERVICE_TYPES))
+  else if (!(SERVICE_TYPES as readonly string[]).includes(spec.type))
+    errors.push(notSupported('spec.type', spec.type, SERVICE_TYPES))
   errors.push(...validateNodePorts(spec, ports))
   errors.push(...validateUniquePorts(ports))
   errors.push(...validateTrafficPolicies(service))
@@ -53,12 +58,17 @@ function validateTypeSpecifics(spec: ServiceSpec, clusterIPs: string[]): FieldEr
   switch (spec.type) {
     case 'LoadBalancer':
     case 'NodePort':
-      return headless ? [invalid('spec.clusterIPs[0]', 'None', `may not be set to 'None' for ${spec.type} services`)] : []
+      return headless
+        ? [invalid('spec.clusterIPs[0]', 'None', `may not be set to 'None' for ${spec.type} services`)]
+        : []
     case 'ExternalName': {
       const errors: FieldError[] = []
-      if (clusterIPs.length) errors.push(forbidden('spec.clusterIPs', 'may not be set for ExternalName services'))
-      if (Array.isArray(spec.ipFamilies) && spec.ipFamilies.length) errors.push(forbidden('spec.ipFamilies', 'may not be set for ExternalName services'))
-      if (spec.ipFamilyPolicy) errors.push(forbidden('spec.ipFamilyPolicy', 'may not be set for ExternalName services'))
+      if (clusterIPs.length)
+        errors.push(forbidden('spec.clusterIPs', 'may not be set for ExternalName services'))
+      if (Array.isArray(spec.ipFamilies) && spec.ipFamilies.length)
+        errors.push(forbidden('spec.ipFamilies', 'may not be set for ExternalName services'))
+      if (spec.ipFamilyPolicy)
+        errors.push(forbidden('spec.ipFamilyPolicy', 'may not be set for ExternalName services'))
       // The name may end in a dot, marking it fully qualified.
       const cname = text(spec.externalName).replace(/\.$/, '')
       if (cname) errors.push(...validateDNS1123Subdomain(cname, 'spec.externalName'))
@@ -71,7 +81,12 @@ function validateTypeSpecifics(spec: ServiceSpec, clusterIPs: string[]): FieldEr
 }
 
 /** One port: a DNS-label name (required when there are several), port 1-65535, protocol, targetPort. */
-function validateServicePort(port: ServicePort, requireName: boolean, names: Set<string>, path: string): FieldError[] {
+function validateServicePort(
+  port: ServicePort,
+  requireName: boolean,
+  names: Set<string>,
+  path: string,
+): FieldError[] {
   if (!isRecord(port)) return [invalid(path, port, 'must be an object')]
   const errors: FieldError[] = []
   const name = text(port.name)
@@ -95,7 +110,11 @@ function validateSessionAffinity(spec: ServiceSpec): FieldError[] {
     errors.push(forbidden('spec.sessionAffinityConfig', 'must not be set when session affinity is None'))
   }
   const timeout = config?.clientIP?.timeoutSeconds
-  if (spec.sessionAffinity === 'ClientIP' && typeof timeout === 'number' && (timeout <= 0 || timeout > MAX_CLIENT_IP_AFFINITY_SECONDS)) {
+  if (
+    spec.sessionAffinity === 'ClientIP' &&
+    typeof timeout === 'number' &&
+    (timeout <= 0 || timeout > MAX_CLIENT_IP_AFFINITY_SECONDS)
+  ) {
     const detail = `must be greater than 0 and less than ${MAX_CLIENT_IP_AFFINITY_SECONDS}`
     errors.push(invalid('spec.sessionAffinityConfig.clientIP.timeoutSeconds', timeout, detail))
   }
@@ -107,9 +126,12 @@ function validateClusterIPs(clusterIPs: string[]): FieldError[] {
   const errors: FieldError[] = []
   clusterIPs.forEach((ip, i) => {
     if (i === 0 && ip === 'None') {
-      if (clusterIPs.length > 1) errors.push(invalid('spec.clusterIPs', clusterIPs, "'None' must be the first and only value"))
+      if (clusterIPs.length > 1)
+        errors.push(invalid('spec.clusterIPs', clusterIPs, "'None' must be the first and only value"))
     } else if (!isIP(ip)) {
-      errors.push(invalid(`spec.clusterIPs[${i}]`, ip, 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)'))
+      errors.push(
+        invalid(`spec.clusterIPs[${i}]`, ip, 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)'),
+      )
     }
   })
   return errors
@@ -154,13 +176,20 @@ function validateTrafficPolicies(service: Service): FieldError[] {
   const errors: FieldError[] = []
   if (!externallyAccessible(service)) {
     if (externalTrafficPolicy) {
-      errors.push(invalid('spec.externalTrafficPolicy', externalTrafficPolicy, 'may only be set for externally-accessible services'))
+      errors.push(
+        invalid(
+          'spec.externalTrafficPolicy',
+          externalTrafficPolicy,
+          'may only be set for externally-accessible services',
+        ),
+      )
     }
   } else {
     errors.push(...oneOf(externalTrafficPolicy, ['Cluster', 'Local'], 'spec.externalTrafficPolicy'))
   }
   if (!internalTrafficPolicy) {
-    if (type === 'ClusterIP' || type === 'NodePort' || type === 'LoadBalancer') errors.push(required('spec.internalTrafficPolicy', ''))
+    if (type === 'ClusterIP' || type === 'NodePort' || type === 'LoadBalancer')
+      errors.push(required('spec.internalTrafficPolicy', ''))
   } else if (internalTrafficPolicy !== 'Cluster' && internalTrafficPolicy !== 'Local') {
     errors.push(notSupported('spec.internalTrafficPolicy', internalTrafficPolicy, ['Cluster', 'Local']))
   }

@@ -27,17 +27,25 @@ export function validateControllerTemplate(
 ): FieldError[] {
   const errors: FieldError[] = []
   const labels = isRecord(template.metadata) ? template.metadata.labels : undefined
-  const matches = selector === 'nothing' ? false : selector === undefined || isEverything(selector) || matchesSelector(selector, stringMap(labels))
+  const matches =
+    selector === 'nothing'
+      ? false
+      : selector === undefined || isEverything(selector) || matchesSelector(selector, stringMap(labels))
   if (!matches) {
     const detail = '`selector` does not match template `labels`'
     const at = `${path}.metadata.labels`
-    errors.push(isRecord(labels) ? invalid(at, labels, detail) : invalidLiteral(at, goStringMap(labels), detail))
+    errors.push(
+      isRecord(labels) ? invalid(at, labels, detail) : invalidLiteral(at, goStringMap(labels), detail),
+    )
   }
   errors.push(...validatePodTemplateSpec(template, path))
   const spec = (isRecord(template.spec) ? template.spec : {}) as PodSpec & {activeDeadlineSeconds?: number}
-  if (spec.restartPolicy !== 'Always') errors.push(notSupported(`${path}.spec.restartPolicy`, spec.restartPolicy ?? '', ['Always']))
+  if (spec.restartPolicy !== 'Always')
+    errors.push(notSupported(`${path}.spec.restartPolicy`, spec.restartPolicy ?? '', ['Always']))
   if (spec.activeDeadlineSeconds !== undefined) {
-    errors.push(forbidden(`${path}.spec.activeDeadlineSeconds`, `activeDeadlineSeconds in ${owner} is not Supported`))
+    errors.push(
+      forbidden(`${path}.spec.activeDeadlineSeconds`, `activeDeadlineSeconds in ${owner} is not Supported`),
+    )
   }
   return errors
 }

@@ -29,13 +29,21 @@ export function validateVolumes(volumes: unknown, path: string): {names: Set<str
 
 /** Exactly one source (defaulting turned "none" into emptyDir); a second one is Forbidden. */
 function validateSource(volume: Volume, path: string): FieldError[] {
-  const sources = Object.keys(volume).filter((key) => key !== 'name' && volume[key] !== undefined && volume[key] !== null)
+  const sources = Object.keys(volume).filter(
+    (key) => key !== 'name' && volume[key] !== undefined && volume[key] !== null,
+  )
   if (sources.length === 0) return [required(path, 'must specify a volume type')]
-  return sources.slice(1).map((source) => forbidden(`${path}.${source}`, 'may not specify more than 1 volume type'))
+  return sources
+    .slice(1)
+    .map((source) => forbidden(`${path}.${source}`, 'may not specify more than 1 volume type'))
 }
 
 /** A container's mounts: named volumes that exist, unique mount paths, relative subPaths. */
-export function validateVolumeMounts(mounts: unknown, volumes: ReadonlySet<string>, path: string): FieldError[] {
+export function validateVolumeMounts(
+  mounts: unknown,
+  volumes: ReadonlySet<string>,
+  path: string,
+): FieldError[] {
   const errors: FieldError[] = []
   const mountPaths = new Set<string>()
   for (const [mount, i] of indexed<VolumeMount>(mounts)) {
@@ -52,7 +60,8 @@ export function validateVolumeMounts(mounts: unknown, volumes: ReadonlySet<strin
     if (mountPaths.has(mountPath)) errors.push(invalid(`${at}.mountPath`, mountPath, 'must be unique'))
     mountPaths.add(mountPath)
     // Kubernetes reports subPath at the list's path, without the index.
-    if (text(mount.subPath)) errors.push(...validateLocalDescendingPath(text(mount.subPath), `${path}.subPath`))
+    if (text(mount.subPath))
+      errors.push(...validateLocalDescendingPath(text(mount.subPath), `${path}.subPath`))
   }
   return errors
 }

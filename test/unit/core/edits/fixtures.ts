@@ -5,22 +5,48 @@ import type {KubeObject} from '../../../../src/core/api/types.js'
 import type {ResourceRequest} from '../../../../src/core/edits/targets.js'
 
 /** A pod with an nginx container and a busybox sidecar. */
-export function pod(name: string, labels: Record<string, string> = {app: 'web'}, annotations?: Record<string, string>): KubeObject {
+export function pod(
+  name: string,
+  labels: Record<string, string> = {app: 'web'},
+  annotations?: Record<string, string>,
+): KubeObject {
   return {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: {name, labels, annotations},
-    spec: {initContainers: [{name: 'init', image: 'busybox'}], containers: [{name: 'nginx', image: 'nginx:1.24'}, {name: 'side', image: 'busybox'}]},
+    spec: {
+      initContainers: [{name: 'init', image: 'busybox'}],
+      containers: [
+        {name: 'nginx', image: 'nginx:1.24'},
+        {name: 'side', image: 'busybox'},
+      ],
+    },
   }
 }
 
 /** A workload (Deployment, ReplicaSet or ReplicationController) running nginx. */
-export function workload(kind: 'Deployment' | 'ReplicaSet' | 'ReplicationController', name: string, replicas = 2): KubeObject {
+export function workload(
+  kind: 'Deployment' | 'ReplicaSet' | 'ReplicationController',
+  name: string,
+  replicas = 2,
+): KubeObject {
   const labels = {app: name}
   const template = {metadata: {labels}, spec: {containers: [{name: 'nginx', image: 'nginx:1.24'}]}}
   const selector = kind === 'ReplicationController' ? labels : {matchLabels: labels}
-  const spec = {replicas, selector, template, ...(kind === 'Deployment' ? {strategy: {type: 'RollingUpdate', rollingUpdate: {maxSurge: 1, maxUnavailable: 0}}} : {})}
-  return {apiVersion: kind === 'ReplicationController' ? 'v1' : 'apps/v1', kind, metadata: {name, labels}, spec}
+  const spec = {
+    replicas,
+    selector,
+    template,
+    ...(kind === 'Deployment'
+      ? {strategy: {type: 'RollingUpdate', rollingUpdate: {maxSurge: 1, maxUnavailable: 0}}}
+      : {}),
+  }
+  return {
+    apiVersion: kind === 'ReplicationController' ? 'v1' : 'apps/v1',
+    kind,
+    metadata: {name, labels},
+    spec,
+  }
 }
 
 /** Creates the objects. */

@@ -1,7 +1,13 @@
 import {describe, expect, it} from 'vitest'
 import {ApiError} from '../../../../src/core/api/errors.js'
 import type {MetadataEditRequest} from '../../../../src/core/edits/labels.js'
-import {CHANGE_CAUSE, editAnnotations, editLabels, parseAnnotationChanges, parseLabelChanges} from '../../../../src/core/edits/labels.js'
+import {
+  CHANGE_CAUSE,
+  editAnnotations,
+  editLabels,
+  parseAnnotationChanges,
+  parseLabelChanges,
+} from '../../../../src/core/edits/labels.js'
 import {testApiServer} from '../../../support/api.js'
 import {named, pod, seed} from './fixtures.js'
 
@@ -28,11 +34,14 @@ describe('parseLabelChanges', () => {
 
   it.each([
     [['a=b=c'], 'invalid label spec: a=b=c'],
-    [['a=b c'], `invalid label value: "a=b c": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')`],
+    [
+      ['a=b c'],
+      `invalid label value: "a=b c": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')`,
+    ],
     [[`a=${'x'.repeat(64)}`], 'must be no more than 63 characters'],
     [['a=1', 'a-'], 'can not both modify and remove a label in the same command'],
     [['a'], 'unknown label spec: a'],
-  ])('refuses %j with kubectl\'s message', (pairs, message) => {
+  ])("refuses %j with kubectl's message", (pairs, message) => {
     expect(() => parseLabelChanges(pairs)).toThrow(message)
   })
 })
@@ -67,7 +76,9 @@ describe('editLabels', () => {
 
   it('refuses to change a value without --overwrite, naming every key', () => {
     const {api, labelsOf, request} = setup()
-    expect(() => editLabels(api, request(['tier=back']))).toThrow("'tier' already has a value (front), and --overwrite is false")
+    expect(() => editLabels(api, request(['tier=back']))).toThrow(
+      "'tier' already has a value (front), and --overwrite is false",
+    )
     expect(() => editLabels(api, request(['tier=back', 'app=x', 'new=1']))).toThrow(
       "'app' already has a value (web), and --overwrite is false\n'tier' already has a value (front), and --overwrite is false",
     )
@@ -85,12 +96,15 @@ describe('editLabels', () => {
     expect(result.edits[0]?.object.metadata.labels).toBeUndefined()
   })
 
-  it.each(['client', 'server'] as const)('stores nothing in a %s dry run but returns the edited object', (dryRun) => {
-    const {api, labelsOf, request} = setup()
-    const result = editLabels(api, request(['env=dev'], {dryRun}))
-    expect(result.edits[0]?.object.metadata.labels).toEqual({app: 'web', tier: 'front', env: 'dev'})
-    expect(labelsOf('web')).toEqual({app: 'web', tier: 'front'})
-  })
+  it.each(['client', 'server'] as const)(
+    'stores nothing in a %s dry run but returns the edited object',
+    (dryRun) => {
+      const {api, labelsOf, request} = setup()
+      const result = editLabels(api, request(['env=dev'], {dryRun}))
+      expect(result.edits[0]?.object.metadata.labels).toEqual({app: 'web', tier: 'front', env: 'dev'})
+      expect(labelsOf('web')).toEqual({app: 'web', tier: 'front'})
+    },
+  )
 
   it('lists labels, with the changes applied, without writing', () => {
     const {api, labelsOf, request} = setup()
@@ -102,7 +116,11 @@ describe('editLabels', () => {
 
   it('selects by label selector or --all', () => {
     const {api, labelsOf, request} = setup()
-    expect(editLabels(api, request(['env=dev'], {resources: [named('Pod')], selector: 'app=db'})).edits.map((e) => e.object.metadata.name)).toEqual(['db'])
+    expect(
+      editLabels(api, request(['env=dev'], {resources: [named('Pod')], selector: 'app=db'})).edits.map(
+        (e) => e.object.metadata.name,
+      ),
+    ).toEqual(['db'])
     expect(labelsOf('db')).toEqual({app: 'db', env: 'dev'})
     const all = editLabels(api, request(['x=1'], {resources: [named('Pod')], all: true}))
     expect(all.single).toBe(false)
@@ -113,24 +131,51 @@ describe('editLabels', () => {
     const {api, request} = setup()
     const live = api.get(named('Pod').type, 'default', 'web')
     expect(() => editLabels(api, request(['env=dev'], {resourceVersion: '1'}))).toThrow(ApiError)
-    expect(() => editLabels(api, request(['env=dev'], {resourceVersion: '1'}))).toThrow('Operation cannot be fulfilled on pods "web"')
-    expect(editLabels(api, request(['env=dev'], {resourceVersion: live.metadata.resourceVersion})).edits[0]?.operation).toBe('labeled')
+    expect(() => editLabels(api, request(['env=dev'], {resourceVersion: '1'}))).toThrow(
+      'Operation cannot be fulfilled on pods "web"',
+    )
+    expect(
+      editLabels(api, request(['env=dev'], {resourceVersion: live.metadata.resourceVersion})).edits[0]
+        ?.operation,
+    ).toBe('labeled')
   })
 
   it('changes nothing when one named object is missing', () => {
     const {api, labelsOf, request} = setup()
-    expect(() => editLabels(api, request(['env=dev'], {resources: [named('Pod', 'web', 'ghost')]}))).toThrow('pods "ghost" not found')
+    expect(() => editLabels(api, request(['env=dev'], {resources: [named('Pod', 'web', 'ghost')]}))).toThrow(
+      'pods "ghost" not found',
+    )
     expect(labelsOf('web')).toEqual({app: 'web', tier: 'front'})
   })
 
   it.each([
     ['no changes', {changes: []}, 'at least one label update is required'],
-    ['no resources', {resources: []}, 'one or more resources must be specified as <resource> <name> or <resource>/<name>'],
-    ['--all with a selector', {resources: [named('Pod')], all: true, selector: 'a=b'}, 'cannot set --all and --selector at the same time'],
-    ['a type without names', {resources: [named('Pod')]}, 'resource(s) were provided, but no name was specified'],
+    [
+      'no resources',
+      {resources: []},
+      'one or more resources must be specified as <resource> <name> or <resource>/<name>',
+    ],
+    [
+      '--all with a selector',
+      {resources: [named('Pod')], all: true, selector: 'a=b'},
+      'cannot set --all and --selector at the same time',
+    ],
+    [
+      'a type without names',
+      {resources: [named('Pod')]},
+      'resource(s) were provided, but no name was specified',
+    ],
     ['names with a selector', {selector: 'app=web'}, 'name cannot be provided when a selector is specified'],
-    ['--list with --output', {list: true, output: 'yaml'}, '--list and --output may not be specified together'],
-    ['--resource-version with several objects', {resources: [named('Pod', 'web', 'db')], resourceVersion: '5'}, '--resource-version may only be used with a single resource'],
+    [
+      '--list with --output',
+      {list: true, output: 'yaml'},
+      '--list and --output may not be specified together',
+    ],
+    [
+      '--resource-version with several objects',
+      {resources: [named('Pod', 'web', 'db')], resourceVersion: '5'},
+      '--resource-version may only be used with a single resource',
+    ],
   ])('refuses %s', (_case, extra, message) => {
     const {api, request} = setup()
     expect(() => editLabels(api, {...request(['env=dev']), ...extra})).toThrow(message)

@@ -31,6 +31,9 @@ describe('parsePairs', () => {
   })
 
   it('keeps prototype names as plain keys', () => {
-    expect(Object.keys(parsePairs(['__proto__=x', 'constructor=y'], 'image', false).set)).toEqual(['__proto__', 'constructor'])
+    expect(Object.keys(parsePairs(['__proto__=x', 'constructor=y'], 'image', false).set)).toEqual([
+      '__proto__',
+      'constructor',
+    ])
   })
 })

@@ -8,8 +8,15 @@ import {named, pod, seed, workload} from './fixtures.js'
 
 function setup() {
   const {api} = testApiServer()
-  seed(api, workload('Deployment', 'web'), workload('ReplicaSet', 'rs'), workload('ReplicationController', 'rc'), pod('solo'))
-  const replicasOf = (kind: string, name: string) => (api.get(mustTypeForKind(kind), 'default', name).spec as {replicas: number}).replicas
+  seed(
+    api,
+    workload('Deployment', 'web'),
+    workload('ReplicaSet', 'rs'),
+    workload('ReplicationController', 'rc'),
+    pod('solo'),
+  )
+  const replicasOf = (kind: string, name: string) =>
+    (api.get(mustTypeForKind(kind), 'default', name).spec as {replicas: number}).replicas
   const request = (extra: Partial<ScaleRequest> = {}): ScaleRequest => ({
     resources: [named('Deployment', 'web')],
     namespace: 'default',
@@ -31,7 +38,10 @@ describe('scaleObjects', () => {
 
   it('scales several objects at once', () => {
     const {api, replicasOf, request} = setup()
-    scaleObjects(api, request({resources: [named('Deployment', 'web'), named('ReplicaSet', 'rs')], replicas: 3}))
+    scaleObjects(
+      api,
+      request({resources: [named('Deployment', 'web'), named('ReplicaSet', 'rs')], replicas: 3}),
+    )
     expect([replicasOf('Deployment', 'web'), replicasOf('ReplicaSet', 'rs')]).toEqual([3, 3])
   })
 
@@ -54,7 +64,9 @@ describe('scaleObjects', () => {
   it('refuses a failed precondition and changes nothing', () => {
     const {api, replicasOf, request} = setup()
     expect(() => scaleObjects(api, request({currentReplicas: 3}))).toThrow('Expected replicas to be 3, was 2')
-    expect(() => scaleObjects(api, request({resourceVersion: '1'}))).toThrow(/^Expected resource version to be 1, was \d+$/)
+    expect(() => scaleObjects(api, request({resourceVersion: '1'}))).toThrow(
+      /^Expected resource version to be 1, was \d+$/,
+    )
     expect(replicasOf('Deployment', 'web')).toBe(2)
   })
 
@@ -74,24 +86,41 @@ describe('scaleObjects', () => {
 
   it('checks but stores nothing in a server dry run', () => {
     const {api, replicasOf, request} = setup()
-    expect(() => scaleObjects(api, request({dryRun: 'server', currentReplicas: 9}))).toThrow('Expected replicas to be 9, was 2')
+    expect(() => scaleObjects(api, request({dryRun: 'server', currentReplicas: 9}))).toThrow(
+      'Expected replicas to be 9, was 2',
+    )
     scaleObjects(api, request({dryRun: 'server'}))
     expect(replicasOf('Deployment', 'web')).toBe(2)
   })
 
   it('selects by label selector', () => {
     const {api, replicasOf, request} = setup()
-    const scaled = scaleObjects(api, request({resources: [named('Deployment')], selector: 'app=web', replicas: 1}))
+    const scaled = scaleObjects(
+      api,
+      request({resources: [named('Deployment')], selector: 'app=web', replicas: 1}),
+    )
     expect(scaled.map(({object}) => object.metadata.name)).toEqual(['web'])
     expect(replicasOf('Deployment', 'web')).toBe(1)
   })
 
   it.each([
     ['no --replicas', {replicas: undefined}, 'required flag(s) "replicas" not set'],
-    ['negative replicas', {replicas: -1}, 'The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0'],
-    ['--current-replicas below -1', {currentReplicas: -2}, 'The --current-replicas must specify an integer of -1 or greater'],
+    [
+      'negative replicas',
+      {replicas: -1},
+      'The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0',
+    ],
+    [
+      '--current-replicas below -1',
+      {currentReplicas: -2},
+      'The --current-replicas must specify an integer of -1 or greater',
+    ],
     ['no resources', {resources: []}, 'You must provide one or more resources by argument or filename.'],
-    ['a selector matching nothing', {resources: [named('Deployment')], selector: 'app=none'}, 'no objects passed to scale'],
+    [
+      'a selector matching nothing',
+      {resources: [named('Deployment')], selector: 'app=none'},
+      'no objects passed to scale',
+    ],
     [
       '--resource-version with several objects',
       {resources: [named('Deployment', 'web'), named('ReplicaSet', 'rs')], resourceVersion: '3'},

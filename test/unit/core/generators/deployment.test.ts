@@ -2,7 +2,13 @@ import {describe, expect, it} from 'vitest'
 import type {CreateDeploymentRequest} from '../../../../src/core/generators/deployment.js'
 import {buildDeployment, containerNameFor} from '../../../../src/core/generators/deployment.js'
 
-const base: CreateDeploymentRequest = {names: ['web'], images: ['nginx'], namespace: 'default', dryRun: 'client', random: () => 0}
+const base: CreateDeploymentRequest = {
+  names: ['web'],
+  images: ['nginx'],
+  namespace: 'default',
+  dryRun: 'client',
+  random: () => 0,
+}
 
 describe('buildDeployment', () => {
   it('builds the deployment kubectl create deployment builds', () => {
@@ -23,7 +29,7 @@ describe('buildDeployment', () => {
     })
   })
 
-  it('orders keys as kubectl\'s typed JSON printer does', () => {
+  it("orders keys as kubectl's typed JSON printer does", () => {
     // kubectl create deployment web --image=nginx --image=busybox:1.36 --dry-run=client -o json, compacted.
     expect(JSON.stringify(buildDeployment({...base, images: ['nginx', 'busybox:1.36']}))).toBe(
       '{"kind":"Deployment","apiVersion":"apps/v1","metadata":{"name":"web","creationTimestamp":null,"labels":{"app":"web"}},' +
@@ -34,8 +40,21 @@ describe('buildDeployment', () => {
   })
 
   it('gives only the first container the port, and every container the command', () => {
-    const {containers} = buildDeployment({...base, images: ['busybox'], command: ['sleep', '3600'], port: 8080}).spec.template.spec
-    expect(containers).toEqual([{name: 'busybox', image: 'busybox', command: ['sleep', '3600'], ports: [{containerPort: 8080}], resources: {}}])
+    const {containers} = buildDeployment({
+      ...base,
+      images: ['busybox'],
+      command: ['sleep', '3600'],
+      port: 8080,
+    }).spec.template.spec
+    expect(containers).toEqual([
+      {
+        name: 'busybox',
+        image: 'busybox',
+        command: ['sleep', '3600'],
+        ports: [{containerPort: 8080}],
+        resources: {},
+      },
+    ])
     const two = buildDeployment({...base, images: ['nginx', 'redis'], port: 0}).spec.template.spec.containers
     expect(two.map((container) => container.ports)).toEqual([[{containerPort: 0}], undefined])
   })
@@ -51,7 +70,7 @@ describe('buildDeployment', () => {
     [{images: []}, 'required flag(s) "image" not set'],
     [{images: ['nginx', 'redis'], command: ['sleep']}, 'cannot specify multiple --image options and command'],
     [{images: ['nginx', 'redis:7 ; id']}, 'Invalid image name "redis:7 ; id": invalid reference format'],
-  ])('refuses %j with kubectl\'s message', (request, message) => {
+  ])("refuses %j with kubectl's message", (request, message) => {
     expect(() => buildDeployment({...base, ...request})).toThrow(message)
   })
 })

@@ -18,7 +18,7 @@ describe('parseLabelSpec', () => {
     ['a=b,c', 'unexpected label spec: c'],
     ['a=b=c', 'unexpected label spec: a=b=c'],
     ['=b', 'unexpected empty label key'],
-  ])('refuses %j with kubectl\'s message', (spec, message) => {
+  ])("refuses %j with kubectl's message", (spec, message) => {
     expect(() => parseLabelSpec(spec)).toThrow(message)
   })
 
@@ -50,7 +50,7 @@ describe('parsePortArg', () => {
     ['080', 80],
     ['70000', 70000],
     ['-1', -1],
-  ])('reads %s as Go\'s Atoi does', (text, port) => {
+  ])("reads %s as Go's Atoi does", (text, port) => {
     expect(parsePortArg(text)).toBe(port)
   })
 

@@ -44,7 +44,7 @@ describe('isImageReference', () => {
 })
 
 describe('validateImageReference', () => {
-  it('throws kubectl run\'s message with a hint', () => {
+  it("throws kubectl run's message with a hint", () => {
     const error = catchError(() => validateImageReference('nginx;rm'))
     expect(error).toBeInstanceOf(UserError)
     expect(error.message).toBe('Invalid image name "nginx;rm": invalid reference format')

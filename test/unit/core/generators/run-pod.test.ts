@@ -10,12 +10,16 @@ describe('buildRunPod', () => {
       kind: 'Pod',
       apiVersion: 'v1',
       metadata: {name: 'web', creationTimestamp: null, labels: {run: 'web'}},
-      spec: {containers: [{name: 'web', image: 'nginx', resources: {}}], restartPolicy: 'Always', dnsPolicy: 'ClusterFirst'},
+      spec: {
+        containers: [{name: 'web', image: 'nginx', resources: {}}],
+        restartPolicy: 'Always',
+        dnsPolicy: 'ClusterFirst',
+      },
       status: {},
     })
   })
 
-  it('orders keys as kubectl\'s typed JSON printer does', () => {
+  it("orders keys as kubectl's typed JSON printer does", () => {
     const pod = buildRunPod({
       ...base,
       image: 'nginx:1.25',
@@ -41,12 +45,21 @@ describe('buildRunPod', () => {
     [{command: true, args: []}, {}],
   ])('puts the extra words in args or command (%j)', (request, expected) => {
     const [container] = buildRunPod({...base, ...request}).spec.containers
-    expect({command: container?.command, args: container?.args}).toEqual({command: undefined, args: undefined, ...expected})
+    expect({command: container?.command, args: container?.args}).toEqual({
+      command: undefined,
+      args: undefined,
+      ...expected,
+    })
   })
 
   it('writes the namespace only when it was given explicitly', () => {
     expect(buildRunPod({...base, namespace: 'dev'}).metadata.namespace).toBeUndefined()
-    expect(Object.keys(buildRunPod({...base, namespace: 'dev', namespaceExplicit: true}).metadata)).toEqual(['name', 'namespace', 'creationTimestamp', 'labels'])
+    expect(Object.keys(buildRunPod({...base, namespace: 'dev', namespaceExplicit: true}).metadata)).toEqual([
+      'name',
+      'namespace',
+      'creationTimestamp',
+      'labels',
+    ])
   })
 
   it.each(['Always', 'OnFailure', 'Never'])('accepts restart policy %s', (restart) => {
@@ -65,11 +78,11 @@ describe('buildRunPod', () => {
     [{env: ['NOVALUE']}, 'invalid env: NOVALUE'],
     [{labels: 'a'}, 'unexpected label spec: a'],
     [{port: 'http'}, 'strconv.Atoi: parsing "http": invalid syntax'],
-  ])('refuses %j with kubectl\'s message', (request, message) => {
+  ])("refuses %j with kubectl's message", (request, message) => {
     expect(() => buildRunPod({...base, ...request})).toThrow(message)
   })
 
-  it('checks in kubectl\'s order: name, image, restart policy, env, labels, port', () => {
+  it("checks in kubectl's order: name, image, restart policy, env, labels, port", () => {
     expect(() => buildRunPod({...base, name: '', image: ''})).toThrow('NAME is required for run')
     expect(() => buildRunPod({...base, restart: 'x', env: ['bad']})).toThrow('invalid restart policy: x')
     expect(() => buildRunPod({...base, env: ['bad'], labels: 'x'})).toThrow('invalid env: bad')

@@ -1,6 +1,11 @@
 import {describe, expect, it} from 'vitest'
 import type {Deployment, ReplicaSet, ReplicationController} from '../../../../../src/core/api/types.js'
-import {defaulted, validDeployment, validReplicaSet, validReplicationController} from '../validation/fixtures.js'
+import {
+  defaulted,
+  validDeployment,
+  validReplicaSet,
+  validReplicationController,
+} from '../validation/fixtures.js'
 
 const deploymentWith = (patch: (d: Deployment) => void): Deployment => {
   const deployment = validDeployment()
@@ -28,11 +33,16 @@ describe('Deployment defaults', () => {
 
   it('fills only the missing half of rollingUpdate', () => {
     const deployment = deploymentWith((d) => (d.spec.strategy = {rollingUpdate: {maxSurge: 0}}))
-    expect(deployment.spec.strategy).toEqual({type: 'RollingUpdate', rollingUpdate: {maxSurge: 0, maxUnavailable: '25%'}})
+    expect(deployment.spec.strategy).toEqual({
+      type: 'RollingUpdate',
+      rollingUpdate: {maxSurge: 0, maxUnavailable: '25%'},
+    })
   })
 
   it('gives Recreate no rollingUpdate', () => {
-    expect(deploymentWith((d) => (d.spec.strategy = {type: 'Recreate'})).spec.strategy).toEqual({type: 'Recreate'})
+    expect(deploymentWith((d) => (d.spec.strategy = {type: 'Recreate'})).spec.strategy).toEqual({
+      type: 'Recreate',
+    })
   })
 
   it('does not set minReadySeconds or paused, which Kubernetes leaves unset', () => {
@@ -43,8 +53,15 @@ describe('Deployment defaults', () => {
 
   it('gives the template pod-spec defaults but not the pod-only ones', () => {
     const template = defaulted(validDeployment()).spec.template
-    expect(template.spec).toMatchObject({restartPolicy: 'Always', dnsPolicy: 'ClusterFirst', terminationGracePeriodSeconds: 30})
-    expect(template.spec.containers[0]).toMatchObject({imagePullPolicy: 'IfNotPresent', terminationMessagePolicy: 'File'})
+    expect(template.spec).toMatchObject({
+      restartPolicy: 'Always',
+      dnsPolicy: 'ClusterFirst',
+      terminationGracePeriodSeconds: 30,
+    })
+    expect(template.spec.containers[0]).toMatchObject({
+      imagePullPolicy: 'IfNotPresent',
+      terminationMessagePolicy: 'File',
+    })
     expect(template.spec).not.toHaveProperty('tolerations')
     expect(template.spec).not.toHaveProperty('serviceAccountName')
   })
@@ -83,8 +100,18 @@ describe('ReplicationController defaults', () => {
   })
 
   it.each([
-    ['selector', (rc: ReplicationController) => (rc.spec.selector = {tier: 'front'}), {tier: 'front'}, {app: 'web'}],
-    ['metadata.labels', (rc: ReplicationController) => (rc.metadata.labels = {team: 'a'}), {app: 'web'}, {team: 'a'}],
+    [
+      'selector',
+      (rc: ReplicationController) => (rc.spec.selector = {tier: 'front'}),
+      {tier: 'front'},
+      {app: 'web'},
+    ],
+    [
+      'metadata.labels',
+      (rc: ReplicationController) => (rc.metadata.labels = {team: 'a'}),
+      {app: 'web'},
+      {team: 'a'},
+    ],
   ])('keeps an explicit %s', (_, patch, selector, labels) => {
     const rc = rcWith(patch)
     expect(rc.spec.selector).toEqual(selector)

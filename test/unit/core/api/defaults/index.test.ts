@@ -17,7 +17,12 @@ describe('applyDefaults', () => {
   })
 
   it('mutates the object it is given', () => {
-    const object: KubeObject = {apiVersion: 'v1', kind: 'Service', metadata: {name: 'web'}, spec: {ports: [{port: 80}]}}
+    const object: KubeObject = {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: {name: 'web'},
+      spec: {ports: [{port: 80}]},
+    }
     applyDefaults(object)
     expect(object.spec).toMatchObject({type: 'ClusterIP'})
   })

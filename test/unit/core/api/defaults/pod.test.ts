@@ -53,7 +53,10 @@ describe('Pod defaults', () => {
     const pod = podWith((p) => {
       p.spec.initContainers = [{name: 'init', image: 'busybox'}]
     })
-    expect(pod.spec.initContainers?.[0]).toMatchObject({imagePullPolicy: 'Always', terminationMessagePolicy: 'File'})
+    expect(pod.spec.initContainers?.[0]).toMatchObject({
+      imagePullPolicy: 'Always',
+      terminationMessagePolicy: 'File',
+    })
   })
 
   it('fills probe timings and the httpGet path and scheme', () => {
@@ -75,7 +78,10 @@ describe('Pod defaults', () => {
     const pod = podWith((p) => {
       firstContainer(p).resources = {limits: {cpu: '500m', memory: '128Mi'}, requests: {cpu: '250m'}}
     })
-    expect(firstContainer(pod).resources).toEqual({limits: {cpu: '500m', memory: '128Mi'}, requests: {cpu: '250m', memory: '128Mi'}})
+    expect(firstContainer(pod).resources).toEqual({
+      limits: {cpu: '500m', memory: '128Mi'},
+      requests: {cpu: '250m', memory: '128Mi'},
+    })
   })
 
   it('turns a volume without a source into an emptyDir', () => {
@@ -92,19 +98,30 @@ describe('Pod defaults', () => {
     const pod = podWith((p) => {
       firstContainer(p).env = [{name: 'POD', valueFrom: {fieldRef: {fieldPath: 'metadata.name'}}}]
     })
-    expect(firstContainer(pod).env?.[0]?.valueFrom).toEqual({fieldRef: {fieldPath: 'metadata.name', apiVersion: 'v1'}})
+    expect(firstContainer(pod).env?.[0]?.valueFrom).toEqual({
+      fieldRef: {fieldPath: 'metadata.name', apiVersion: 'v1'},
+    })
   })
 
   it('adds the not-ready and unreachable tolerations for 300s', () => {
     expect(defaulted(validPod()).spec.tolerations).toEqual([
       {key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300},
-      {key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300},
+      {
+        key: 'node.kubernetes.io/unreachable',
+        operator: 'Exists',
+        effect: 'NoExecute',
+        tolerationSeconds: 300,
+      },
     ])
   })
 
   it.each([
     ['tolerates every taint', [{operator: 'Exists' as const}], 1],
-    ['tolerates not-ready already', [{key: 'node.kubernetes.io/not-ready', operator: 'Exists' as const, effect: 'NoExecute' as const}], 2],
+    [
+      'tolerates not-ready already',
+      [{key: 'node.kubernetes.io/not-ready', operator: 'Exists' as const, effect: 'NoExecute' as const}],
+      2,
+    ],
     ['tolerates an unrelated taint', [{key: 'gpu', operator: 'Exists' as const}], 3],
   ])('adds only missing node tolerations when the pod %s', (_, tolerations, count) => {
     expect(podWith((p) => (p.spec.tolerations = tolerations)).spec.tolerations).toHaveLength(count)

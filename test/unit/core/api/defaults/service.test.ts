@@ -10,7 +10,11 @@ const serviceWith = (patch: (s: Service) => void): Service => {
 
 describe('Service defaults', () => {
   it('sets type ClusterIP, sessionAffinity None and internalTrafficPolicy Cluster', () => {
-    expect(defaulted(validService()).spec).toMatchObject({type: 'ClusterIP', sessionAffinity: 'None', internalTrafficPolicy: 'Cluster'})
+    expect(defaulted(validService()).spec).toMatchObject({
+      type: 'ClusterIP',
+      sessionAffinity: 'None',
+      internalTrafficPolicy: 'Cluster',
+    })
   })
 
   it('neither allocates a clusterIP nor a nodePort', () => {
@@ -38,7 +42,9 @@ describe('Service defaults', () => {
   })
 
   it('gives an ExternalName Service no traffic policies', () => {
-    const spec = serviceWith((s) => Object.assign(s.spec, {type: 'ExternalName', externalName: 'example.com'})).spec
+    const spec = serviceWith((s) =>
+      Object.assign(s.spec, {type: 'ExternalName', externalName: 'example.com'}),
+    ).spec
     expect(spec).not.toHaveProperty('internalTrafficPolicy')
     expect(spec).not.toHaveProperty('externalTrafficPolicy')
   })
@@ -46,7 +52,9 @@ describe('Service defaults', () => {
   it('gives ClientIP affinity a three-hour timeout and drops affinity config for None', () => {
     const sticky = serviceWith((s) => (s.spec.sessionAffinity = 'ClientIP')).spec as Record<string, unknown>
     expect(sticky.sessionAffinityConfig).toEqual({clientIP: {timeoutSeconds: 10800}})
-    const plain = serviceWith((s) => Object.assign(s.spec, {sessionAffinityConfig: {clientIP: {timeoutSeconds: 5}}})).spec
+    const plain = serviceWith((s) =>
+      Object.assign(s.spec, {sessionAffinityConfig: {clientIP: {timeoutSeconds: 5}}}),
+    ).spec
     expect(plain).not.toHaveProperty('sessionAffinityConfig')
   })
 })

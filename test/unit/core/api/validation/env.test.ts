@@ -22,19 +22,25 @@ describe('environment variables', () => {
     [{name: ''}, ['spec.containers[0].env[0].name: Required value']],
     [{name: '1ST'}, [`spec.containers[0].env[0].name: Invalid value: "1ST": ${NAME_RULE}`]],
     [{name: 'MY VAR'}, [`spec.containers[0].env[0].name: Invalid value: "MY VAR": ${NAME_RULE}`]],
-    [{name: '..'}, ["spec.containers[0].env[0].name: Invalid value: \"..\": must not be '..'"]],
-    [{name: '..a'}, ["spec.containers[0].env[0].name: Invalid value: \"..a\": must not start with '..'"]],
+    [{name: '..'}, ['spec.containers[0].env[0].name: Invalid value: "..": must not be \'..\'']],
+    [{name: '..a'}, ['spec.containers[0].env[0].name: Invalid value: "..a": must not start with \'..\'']],
     [
       {name: 'A', valueFrom: {}},
-      ['spec.containers[0].env[0].valueFrom: Invalid value: "": must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`'],
+      [
+        'spec.containers[0].env[0].valueFrom: Invalid value: "": must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`',
+      ],
     ],
     [
       {name: 'A', value: 'x', valueFrom: {fieldRef: {fieldPath: 'metadata.name'}}},
-      ['spec.containers[0].env[0].valueFrom: Invalid value: "": may not be specified when `value` is not empty'],
+      [
+        'spec.containers[0].env[0].valueFrom: Invalid value: "": may not be specified when `value` is not empty',
+      ],
     ],
     [
       {name: 'A', valueFrom: {fieldRef: {fieldPath: 'metadata.name'}, secretKeyRef: {name: 's', key: 'k'}}},
-      ['spec.containers[0].env[0].valueFrom: Invalid value: "": may not have more than one field specified at a time'],
+      [
+        'spec.containers[0].env[0].valueFrom: Invalid value: "": may not have more than one field specified at a time',
+      ],
     ],
   ])('reports %j', (variable, expected) => {
     expect(withEnv([variable])).toEqual(expected)

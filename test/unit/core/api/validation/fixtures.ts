@@ -1,7 +1,16 @@
 /** Valid objects of every kind, and a helper that defaults, patches and validates a copy like the API server. */
 import {applyDefaults} from '../../../../../src/core/api/defaults/index.js'
 import {formatFieldError} from '../../../../../src/core/api/field.js'
-import type {Deployment, KubeObject, Namespace, Node, Pod, ReplicaSet, ReplicationController, Service} from '../../../../../src/core/api/types.js'
+import type {
+  Deployment,
+  KubeObject,
+  Namespace,
+  Node,
+  Pod,
+  ReplicaSet,
+  ReplicationController,
+  Service,
+} from '../../../../../src/core/api/types.js'
 import {validateObject} from '../../../../../src/core/api/validation/index.js'
 
 /** A one-container pod that passes validation. */
@@ -50,10 +59,19 @@ export const validService = (): Service => ({
 })
 
 /** A worker node. */
-export const validNode = (): Node => ({apiVersion: 'v1', kind: 'Node', metadata: {name: 'tugboat-worker'}, spec: {}})
+export const validNode = (): Node => ({
+  apiVersion: 'v1',
+  kind: 'Node',
+  metadata: {name: 'tugboat-worker'},
+  spec: {},
+})
 
 /** A namespace. */
-export const validNamespace = (): Namespace => ({apiVersion: 'v1', kind: 'Namespace', metadata: {name: 'team-a'}})
+export const validNamespace = (): Namespace => ({
+  apiVersion: 'v1',
+  kind: 'Namespace',
+  metadata: {name: 'team-a'},
+})
 
 /** The object after server defaulting (on a copy). */
 export function defaulted<T extends KubeObject>(object: T): T {
@@ -66,7 +84,11 @@ export function defaulted<T extends KubeObject>(object: T): T {
  * The messages the API server would give for `object` after `patch`: defaults are applied first, as on create.
  * With `old`, the patched object is validated as an update of the defaulted `old`.
  */
-export function problems<T extends KubeObject>(object: T, patch: (object: T) => void = () => {}, old?: T): string[] {
+export function problems<T extends KubeObject>(
+  object: T,
+  patch: (object: T) => void = () => {},
+  old?: T,
+): string[] {
   const copy = structuredClone(object)
   patch(copy)
   applyDefaults(copy)

@@ -3,12 +3,23 @@ import type {Container, Probe} from '../../../../../src/core/api/types.js'
 import {problems, validPod} from './fixtures.js'
 
 type ProbeField = 'livenessProbe' | 'readinessProbe' | 'startupProbe'
-const withProbe = (field: ProbeField, probe: Probe) => problems(validPod(), (p) => ((p.spec.containers[0] as Container)[field] = probe))
+const withProbe = (field: ProbeField, probe: Probe) =>
+  problems(validPod(), (p) => ((p.spec.containers[0] as Container)[field] = probe))
 
 describe('probes', () => {
   it.each([
     ['livenessProbe', {httpGet: {port: 80}}],
-    ['livenessProbe', {httpGet: {port: 'http', path: '/healthz', scheme: 'HTTPS', httpHeaders: [{name: 'X-Probe', value: '1'}]}}],
+    [
+      'livenessProbe',
+      {
+        httpGet: {
+          port: 'http',
+          path: '/healthz',
+          scheme: 'HTTPS',
+          httpHeaders: [{name: 'X-Probe', value: '1'}],
+        },
+      },
+    ],
     ['readinessProbe', {tcpSocket: {port: 5432}, initialDelaySeconds: 5}],
     ['startupProbe', {exec: {command: ['cat', '/tmp/ok']}, failureThreshold: 30}],
     ['readinessProbe', {grpc: {port: 9090}, successThreshold: 2}],
@@ -23,7 +34,11 @@ describe('probes', () => {
       {httpGet: {port: 80}, tcpSocket: {port: 80}},
       'spec.containers[0].livenessProbe.tcpSocket: Forbidden: may not specify more than 1 handler type',
     ],
-    ['readinessProbe', {exec: {command: []}}, 'spec.containers[0].readinessProbe.exec.command: Required value'],
+    [
+      'readinessProbe',
+      {exec: {command: []}},
+      'spec.containers[0].readinessProbe.exec.command: Required value',
+    ],
     ['readinessProbe', {exec: {}}, 'spec.containers[0].readinessProbe.exec.command: Required value'],
     [
       'readinessProbe',
@@ -65,8 +80,16 @@ describe('probes', () => {
       {exec: {command: ['true']}, failureThreshold: -1},
       'spec.containers[0].livenessProbe.failureThreshold: Invalid value: -1: must be greater than or equal to 0',
     ],
-    ['livenessProbe', {exec: {command: ['true']}, successThreshold: 2}, 'spec.containers[0].livenessProbe.successThreshold: Invalid value: 2: must be 1'],
-    ['startupProbe', {exec: {command: ['true']}, successThreshold: 3}, 'spec.containers[0].startupProbe.successThreshold: Invalid value: 3: must be 1'],
+    [
+      'livenessProbe',
+      {exec: {command: ['true']}, successThreshold: 2},
+      'spec.containers[0].livenessProbe.successThreshold: Invalid value: 2: must be 1',
+    ],
+    [
+      'startupProbe',
+      {exec: {command: ['true']}, successThreshold: 3},
+      'spec.containers[0].startupProbe.successThreshold: Invalid value: 3: must be 1',
+    ],
     [
       'readinessProbe',
       {exec: {command: ['true']}, terminationGracePeriodSeconds: 5},
