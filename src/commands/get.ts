@@ -1,5 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 import {TugCommand} from '../cli/base-command.js'
+import {parseJsonPath} from '../cli/printers/jsonpath/index.js'
 import {parseOutputFormat} from '../cli/printers/output-format.js'
 import {printGetResult} from '../cli/printers/print-get.js'
 import {followChanges} from '../cli/watch-printer.js'
@@ -37,6 +38,8 @@ manifests you can edit and apply again (to Tugboat or to a real cluster).`
   async run(): Promise<GetResult> {
     const {argv, flags} = await this.parse(Get)
     const format = parseOutputFormat(flags.output)
+    // A bad template fails before anything is read, as kubectl fails before it contacts the server.
+    if (format.type === 'jsonpath') parseJsonPath(format.template)
     const types = parseResourceArgs(argv as string[], 'get')
     const namespace = this.namespaceOf(flags)
     const api = this.api()
