@@ -16,7 +16,7 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: {projectService: {allowDefaultProject: ['*.js', 'scripts/*.js', 'bench/*.js']}, tsconfigRootDir: import.meta.dirname},
+      parserOptions: {project: ['./tsconfig.check.json'], tsconfigRootDir: import.meta.dirname},
     },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',

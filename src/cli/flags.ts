@@ -79,9 +79,7 @@ export function printWritten(written: readonly WrittenObject[], options: WriteOu
     case 'yaml':
       return objects.map((object) => toYaml(object)).join('---\n')
     case 'json':
-      return objects
-        .map((object) => goJson(options.asBuilt ? `${JSON.stringify(object, null, 4)}\n` : toJson(object)))
-        .join('')
+      return objects.map((object) => toJson(object, {asBuilt: options.asBuilt})).join('')
     case 'name':
       return objects.map((object) => `${toName(object)}\n`).join('')
     default:
@@ -98,14 +96,6 @@ export function printWritten(written: readonly WrittenObject[], options: WriteOu
 export function printCreated(generated: GeneratedObject, output: WriteOutput): string {
   const {object, dryRun} = generated
   return printWritten([{object, operation: 'created'}], {output, dryRun, asBuilt: dryRun === 'client'})
-}
-
-/** Go's encoding/json escapes <, > and & (and two line separators) inside strings, so kubectl's JSON does too. */
-function goJson(text: string): string {
-  return text.replace(
-    /[<>&\u2028\u2029]/g,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  )
 }
 
 /** What label and annotate report: a listing (--list), or per object a message or the object. */

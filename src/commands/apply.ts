@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 import {TugCommand} from '../cli/base-command.js'
 import {readManifestSources} from '../cli/manifest-files.js'
-import {printAppliedObjects} from '../cli/printers/applied.js'
+import {dryRunFlag, parseDryRun, parseWriteOutput, printWritten, writeOutputFlag} from '../cli/flags.js'
 import {applyManifests} from '../core/apply/apply-manifests.js'
 import type {AppliedObject} from '../core/apply/apply-manifests.js'
 import {parseManifests} from '../core/manifests/parse.js'
@@ -22,20 +22,22 @@ applied in one transaction: if one is rejected, none is written.`
   static override flags = {
     filename: Flags.string({char: 'f', description: 'File, directory or - (stdin) holding the manifests.', multiple: true, required: true}),
     recursive: Flags.boolean({char: 'R', description: 'Process the directory given with -f recursively.'}),
-    'dry-run': Flags.string({description: 'Only print what would be applied.', options: ['none', 'client', 'server'], default: 'none'}),
-    output: Flags.string({char: 'o', description: 'Output format: name, yaml or json.', options: ['name', 'yaml', 'json']}),
+    'dry-run': dryRunFlag,
+    output: writeOutputFlag,
   }
 
   async run(): Promise<AppliedObject[]> {
     const {flags} = await this.parse(Apply)
+    const dryRun = parseDryRun(flags['dry-run'])
+    const output = parseWriteOutput(flags.output)
     const sources = await readManifestSources(flags.filename, flags.recursive)
     const results = applyManifests(this.api(), parseManifests(sources), {
       mode: 'apply',
       namespaceFlag: flags.namespace,
-      dryRun: flags['dry-run'] !== 'none',
+      dryRun: dryRun !== 'none',
     })
     for (const warning of results.flatMap((result) => result.warnings)) this.note(warning)
-    this.out(printAppliedObjects(results, flags.output, flags['dry-run']))
+    this.out(printWritten(results, {output, dryRun}))
     return results
   }
 }

@@ -1,5 +1,5 @@
 /** Objects as kubectl's -o yaml, -o json and -o name print them. */
-import {stringify} from 'yaml'
+import {Document, parse, Scalar, visit} from 'yaml'
 import {mustTypeForKind, qualifiedSingular} from '../../core/api/resources.js'
 import type {KubeObject} from '../../core/api/types.js'
 
@@ -21,14 +21,41 @@ export function asDocument(objects: readonly KubeObject[], single: boolean): unk
   return {apiVersion: 'v1', items: objects, kind: 'List', metadata: {resourceVersion: ''}}
 }
 
-/** YAML as kubectl prints it: sorted keys, sequences not indented under their key, no line folding. */
-export function toYaml(document: unknown): string {
-  return stringify(sortKeys(document), {indentSeq: false, lineWidth: 0, minContentWidth: 0})
+/**
+ * YAML as kubectl prints it: sorted keys, sequences not indented under their key, no line folding; strings a
+ * YAML 1.1 reader would take for something else (`"123"`, `"y"`, `"on"`, timestamps, `""`) double-quoted,
+ * other strings that need quotes single-quoted (`'x: y'`), as Go's yaml encoder writes them.
+ */
+export function toYaml(value: unknown): string {
+  const document = new Document(sortKeys(value))
+  visit(document, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && readsAsNonString(node.value)) node.type = Scalar.QUOTE_DOUBLE
+    },
+  })
+  return document.toString({indentSeq: false, lineWidth: 0, minContentWidth: 0, singleQuote: true})
 }
 
-/** JSON as kubectl prints it: sorted keys, four-space indent, a final newline. */
-export function toJson(document: unknown): string {
-  return `${JSON.stringify(sortKeys(document), null, 4)}\n`
+function readsAsNonString(text: string): boolean {
+  if (text === '') return true
+  if (text.includes('\n') || text.length > 64) return false
+  try {
+    const read: unknown = parse(text, {version: '1.1'})
+    if (read === null) return /^(~|null|Null|NULL)$/.test(text)
+    return typeof read === 'number' || typeof read === 'boolean' || read instanceof Date
+  } catch {
+    return false
+  }
+}
+
+/**
+ * JSON as kubectl prints it: four-space indent, a final newline, and <, > and & escaped as Go's encoder
+ * escapes them. Keys are sorted, as for objects read from the API server; `asBuilt` keeps the order a
+ * generator built them in, as kubectl prints a typed object in Go's struct order.
+ */
+export function toJson(document: unknown, options: {asBuilt?: boolean} = {}): string {
+  const text = JSON.stringify(options.asBuilt ? document : sortKeys(document), null, 4)
+  return `${text.replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`
 }
 
 /** `pod/web`, `deployment.apps/web`. */

@@ -102,6 +102,11 @@ export class ApiServer {
    * input must match the stored one, else Conflict. A write that changes nothing stores nothing.
    */
   update(input: KubeObject, options: {subresource?: 'status'; dryRun?: boolean} = {}): StoredObject {
+    return this.updateWithOutcome(input, options).object
+  }
+
+  /** update, also telling whether anything changed (apply's `configured` versus `unchanged`). */
+  updateWithOutcome(input: KubeObject, options: {subresource?: 'status'; dryRun?: boolean} = {}): {object: StoredObject; changed: boolean} {
     const type = resolveManifestType(input)
     return this.store.transaction(() => {
       const namespace = type.namespaced ? (input.metadata.namespace ?? 'default') : ''
@@ -117,13 +122,13 @@ export class ApiServer {
       }
       if (type.kind === 'Service' && options.subresource !== 'status') this.allocateService(next as Service, live as Service)
       next.metadata.generation = nextGeneration(type, live, next)
-      if (sameObject(live, next)) return live
-      if (options.dryRun) return next as StoredObject
+      if (sameObject(live, next)) return {object: live, changed: false}
+      if (options.dryRun) return {object: next as StoredObject, changed: true}
       if (next.metadata.deletionTimestamp && !next.metadata.finalizers?.length) {
         this.store.remove(live)
-        return live
+        return {object: live, changed: true}
       }
-      return this.store.put('MODIFIED', next)
+      return {object: this.store.put('MODIFIED', next), changed: true}
     })
   }
 

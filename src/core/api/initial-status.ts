@@ -1,5 +1,13 @@
 /** The status an object starts with, as the API server's create strategies reset it. */
+import {compareQuantities, tryParseQuantity} from './quantity.js'
 import type {Container, KubeObject, PodSpec} from './types.js'
+
+/** `1` and `1000m` are the same amount of cpu. */
+function sameQuantity(a: string | number | undefined, b: string | number | undefined): boolean {
+  if (a === undefined || b === undefined) return false
+  const [left, right] = [tryParseQuantity(a), tryParseQuantity(b)]
+  return !('error' in left) && !('error' in right) && compareQuantities(left, right) === 0
+}
 
 /** Pod QoS class: BestEffort without requests or limits, Guaranteed when every container's limits equal its requests. */
 export function qosClass(spec: PodSpec): 'BestEffort' | 'Burstable' | 'Guaranteed' {
@@ -9,7 +17,7 @@ export function qosClass(spec: PodSpec): 'BestEffort' | 'Burstable' | 'Guarantee
   const guaranteed = containers.every((c) => {
     const limits = c.resources?.limits ?? {}
     const requests = c.resources?.requests ?? limits
-    return ['cpu', 'memory'].every((r) => limits[r] !== undefined && String(requests[r]) === String(limits[r]))
+    return ['cpu', 'memory'].every((r) => sameQuantity(limits[r], requests[r]))
   })
   return guaranteed ? 'Guaranteed' : 'Burstable'
 }

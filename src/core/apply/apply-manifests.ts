@@ -85,8 +85,8 @@ function applyOne(api: ApiServer, input: KubeObject, dryRun = false): AppliedObj
   const previousText = live.metadata.annotations?.[LAST_APPLIED]
   const warnings = previousText ? [] : [missingAnnotationWarning(type.plural, live.metadata.name)]
   const merged = threeWayMerge(live, applied, parseLastApplied(previousText)) as KubeObject
-  const written = api.update(merged, {dryRun})
-  return {object: written, operation: written === live ? 'unchanged' : 'configured', warnings}
+  const {object, changed} = api.updateWithOutcome(merged, {dryRun})
+  return {object, operation: changed ? 'configured' : 'unchanged', warnings}
 }
 
 /** A namespaced document without a namespace takes the flag's (or `default`); a mismatch is kubectl's error. */

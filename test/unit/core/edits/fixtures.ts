@@ -33,14 +33,7 @@ export function workload(
   const labels = {app: name}
   const template = {metadata: {labels}, spec: {containers: [{name: 'nginx', image: 'nginx:1.24'}]}}
   const selector = kind === 'ReplicationController' ? labels : {matchLabels: labels}
-  const spec = {
-    replicas,
-    selector,
-    template,
-    ...(kind === 'Deployment'
-      ? {strategy: {type: 'RollingUpdate', rollingUpdate: {maxSurge: 1, maxUnavailable: 0}}}
-      : {}),
-  }
+  const spec = {replicas, selector, template}
   return {
     apiVersion: kind === 'ReplicationController' ? 'v1' : 'apps/v1',
     kind,

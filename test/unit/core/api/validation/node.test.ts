@@ -20,23 +20,26 @@ describe('Node validation', () => {
   })
 
   it.each([
-    [{key: 'gpu'} as Taint, ['metadata.taints[0].effect: Required value']],
+    [{key: 'gpu'}, ['metadata.taints[0].effect: Required value']],
     [
-      {key: 'gpu', effect: 'NoRun'} as unknown as Taint,
+      {key: 'gpu', effect: 'NoRun'},
       [
         'metadata.taints[0].effect: Unsupported value: "NoRun": supported values: "NoSchedule", "PreferNoSchedule", "NoExecute"',
       ],
     ],
     [
-      {key: '', effect: 'NoSchedule'} as Taint,
+      {key: '', effect: 'NoSchedule'},
       [
         'metadata.taints[0].key: Invalid value: "": name part must be non-empty',
         "metadata.taints[0].key: Invalid value: \"\": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')",
       ],
     ],
-  ])('reports the taint %j (at metadata.taints, as Kubernetes does)', (taint, expected) => {
-    expect(withTaints([taint])).toEqual(expected)
-  })
+  ] as [Taint, string[]][])(
+    'reports the taint %j (at metadata.taints, as Kubernetes does)',
+    (taint, expected) => {
+      expect(withTaints([taint])).toEqual(expected)
+    },
+  )
 
   it('refuses two taints with one key and effect', () => {
     expect(
