@@ -2,13 +2,19 @@
 // (commands -> cli -> core -> runtime, db; only runtime runs processes; only db talks SQL).
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
+import globals from 'globals'
 
 const fence = (message, ...names) => names.map((name) => ({name, message}))
 const processAndSql = [
   ...fence('only src/runtime runs processes', 'execa', 'node:child_process', 'child_process'),
   ...fence('only src/db talks SQL', 'better-sqlite3'),
 ]
-const presentation = fence('src/core stays free of the terminal: printing lives in src/cli', '@oclif/core', 'chalk', 'listr2')
+const presentation = fence(
+  'src/core stays free of the terminal: printing lives in src/cli',
+  '@oclif/core',
+  'chalk',
+  'listr2',
+)
 
 export default tseslint.config(
   {ignores: ['dist/', 'node_modules/', 'coverage/', 'bin/', 'bench/fixtures/']},
@@ -20,12 +26,16 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', {argsIgnorePattern: '^_'}],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        {argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_'},
+      ],
     },
   },
   {
     files: ['**/*.js'],
     extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: {globals: globals.node},
   },
   {
     files: ['src/core/**/*.ts'],
@@ -34,7 +44,12 @@ export default tseslint.config(
         'error',
         {
           paths: [...processAndSql, ...presentation],
-          patterns: [{group: ['**/cli/**', '**/commands/**', '**/db/**', '**/runtime/**'], message: 'src/core reaches the store and the runtime through its own interfaces'}],
+          patterns: [
+            {
+              group: ['**/cli/**', '**/commands/**', '**/db/**', '**/runtime/**'],
+              message: 'src/core reaches the store and the runtime through its own interfaces',
+            },
+          ],
         },
       ],
     },
@@ -44,14 +59,30 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        {paths: processAndSql, patterns: [{group: ['**/runtime/*-adapter*'], message: 'commands reach the runtime through src/core'}]},
+        {
+          paths: processAndSql,
+          patterns: [
+            {group: ['**/runtime/*-adapter*'], message: 'commands reach the runtime through src/core'},
+          ],
+        },
       ],
     },
   },
   {
     files: ['src/db/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {paths: [...fence('only src/runtime runs processes', 'execa', 'node:child_process'), ...presentation], patterns: [{group: ['**/cli/**', '**/commands/**', '**/runtime/**'], message: 'src/db sits below core'}]}],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...fence('only src/runtime runs processes', 'execa', 'node:child_process'),
+            ...presentation,
+          ],
+          patterns: [
+            {group: ['**/cli/**', '**/commands/**', '**/runtime/**'], message: 'src/db sits below core'},
+          ],
+        },
+      ],
     },
   },
 )

@@ -13,9 +13,14 @@ const runs = Number(process.env.BENCH_RUNS ?? 15)
 
 function time(command, args, env = {}) {
   const start = process.hrtime.bigint()
-  const result = spawnSync(command, args, {env: {...process.env, ...env, NO_COLOR: '1'}, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024})
+  const result = spawnSync(command, args, {
+    env: {...process.env, ...env, NO_COLOR: '1'},
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  })
   const ms = Number(process.hrtime.bigint() - start) / 1e6
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}): ${result.stderr}`)
+  if (result.status !== 0)
+    throw new Error(`${command} ${args.join(' ')} failed (${result.status}): ${result.stderr}`)
   return ms
 }
 
@@ -48,23 +53,41 @@ try {
   writeFileSync(pods, Array.from({length: 1000}, (_, i) => pod(i)).join('---\n'))
   time(process.execPath, [tug, 'apply', '-f', pods], env)
   const getMs = median(process.execPath, [tug, 'get', 'pods'], env)
-  report('tug get pods (1,000 pods stored)', getMs, 'ms', `${(getMs / nodeMs).toFixed(2)}x node -e 0 (target <= 2.5x)` + (kubectlMs ? `, ${(getMs / kubectlMs).toFixed(2)}x kubectl --client` : ''))
+  report(
+    'tug get pods (1,000 pods stored)',
+    getMs,
+    'ms',
+    `${(getMs / nodeMs).toFixed(2)}x node -e 0 (target <= 2.5x)` +
+      (kubectlMs ? `, ${(getMs / kubectlMs).toFixed(2)}x kubectl --client` : ''),
+  )
 
   const one = join(home, 'web.yaml')
   writeFileSync(one, deployment('web'))
   const applyMs = median(process.execPath, [tug, 'apply', '-f', one], env)
-  report('tug apply -f (one Deployment)', applyMs, 'ms', `${(applyMs / nodeMs).toFixed(2)}x node -e 0` + (kubectlMs ? `, ${(applyMs / kubectlMs).toFixed(2)}x kubectl --client` : ''))
+  report(
+    'tug apply -f (one Deployment)',
+    applyMs,
+    'ms',
+    `${(applyMs / nodeMs).toFixed(2)}x node -e 0` +
+      (kubectlMs ? `, ${(applyMs / kubectlMs).toFixed(2)}x kubectl --client` : ''),
+  )
 
   const many = join(home, 'many.yaml')
   writeFileSync(many, Array.from({length: 10_000}, (_, i) => deployment(`d-${i}`)).join('---\n'))
   const bigHome = mkdtempSync(join(tmpdir(), 'tug-bench-big-'))
   const bulkMs = time(process.execPath, [tug, 'apply', '-f', many], {TUG_HOME: bigHome})
   rmSync(bigHome, {recursive: true, force: true})
-  report('tug apply -f (10,000 Deployments, one file)', bulkMs, 'ms', `${Math.round(10_000 / (bulkMs / 1000))} objects/s`)
+  report(
+    'tug apply -f (10,000 Deployments, one file)',
+    bulkMs,
+    'ms',
+    `${Math.round(10_000 / (bulkMs / 1000))} objects/s`,
+  )
 } finally {
   rmSync(home, {recursive: true, force: true})
 }
 
 const width = Math.max(...rows.map((row) => row.name.length))
 console.log(`Tugboat benchmarks (median of ${runs} runs where repeated; ${new Date().toISOString()})`)
-for (const row of rows) console.log(`${row.name.padEnd(width)}  ${row.value.toFixed(1).padStart(9)} ${row.unit}  ${row.note}`)
+for (const row of rows)
+  console.log(`${row.name.padEnd(width)}  ${row.value.toFixed(1).padStart(9)} ${row.unit}  ${row.note}`)

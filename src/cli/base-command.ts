@@ -37,12 +37,12 @@ export abstract class TugCommand extends Command {
   }
 
   /** Prints the error as kubectl would and sets exit code 1 instead of letting oclif print a stack. */
-  protected override async catch(error: Error & {exitCode?: number}): Promise<unknown> {
-    if (error instanceof Errors.ExitError) throw error
+  protected override catch(error: Error & {exitCode?: number}): Promise<unknown> {
+    if (error instanceof Errors.ExitError) return Promise.reject(error)
     const {message, exitCode} = describeError(error, this.id ?? '')
     process.stderr.write(message.endsWith('\n') ? message : `${message}\n`)
     process.exitCode = exitCode
-    return undefined
+    return Promise.resolve(undefined)
   }
 
   protected override async finally(error: Error | undefined): Promise<unknown> {

@@ -7,7 +7,8 @@ import {ManifestRejected} from '../core/apply/apply-manifests.js'
 export function describeError(error: unknown, commandId: string): {message: string; exitCode: number} {
   if (error instanceof ManifestRejected) return {message: describeRejectedManifest(error), exitCode: 1}
   if (error instanceof InvalidError) return {message: error.message, exitCode: 1}
-  if (error instanceof ApiError) return {message: `Error from server (${error.reason}): ${error.message}`, exitCode: 1}
+  if (error instanceof ApiError)
+    return {message: `Error from server (${error.reason}): ${error.message}`, exitCode: 1}
   if (error instanceof UserError) {
     return {message: `error: ${error.message}${error.hint ? `\nhint: ${error.hint}` : ''}`, exitCode: 1}
   }
@@ -17,7 +18,10 @@ export function describeError(error: unknown, commandId: string): {message: stri
     return {message: `error: ${firstLine(error.message)}${usage}`, exitCode: 1}
   }
   if (isSqliteBusy(error)) {
-    return {message: 'error: the state database stayed locked by another tug process for too long; try again', exitCode: 1}
+    return {
+      message: 'error: the state database stayed locked by another tug process for too long; try again',
+      exitCode: 1,
+    }
   }
   const detail = error instanceof Error ? error.message : String(error)
   const trace = process.env.TUG_DEBUG && error instanceof Error && error.stack ? `\n${error.stack}` : ''
@@ -33,7 +37,12 @@ function firstLine(text: string): string {
 }
 
 function isSqliteBusy(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && String((error as {code: unknown}).code).startsWith('SQLITE_BUSY')
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'code' in error &&
+    String(error.code).startsWith('SQLITE_BUSY')
+  )
 }
 
 /** kubectl's per-document lines, then what Tugboat adds: that nothing was written. */
@@ -46,7 +55,11 @@ function describeRejectedManifest(error: ManifestRejected): string {
     }
     return `error: ${cause.message} (document ${document.document} of ${document.source})`
   })
-  const which = error.failures.map(({document}) => `document ${document.document} of ${document.source}`).join(', ')
-  lines.push(`error: nothing was written: every document is applied together or not at all, and ${which} was rejected`)
+  const which = error.failures
+    .map(({document}) => `document ${document.document} of ${document.source}`)
+    .join(', ')
+  lines.push(
+    `error: nothing was written: every document is applied together or not at all, and ${which} was rejected`,
+  )
   return lines.join('\n')
 }

@@ -11,12 +11,23 @@ export const MAX_FILE_BYTES = 32 * 1024 * 1024
 const MANIFEST_EXTENSIONS = /\.(ya?ml|json)$/i
 
 /** Reads every -f argument in order; directories in name order (recursively with `recursive`). */
-export async function readManifestSources(paths: readonly string[], recursive = false): Promise<ManifestSource[]> {
-  if (paths.length === 0) throw new UserError('must specify one of -f and -k', 'pass a manifest with -f FILE, -f DIR or -f - for stdin')
+export async function readManifestSources(
+  paths: readonly string[],
+  recursive = false,
+): Promise<ManifestSource[]> {
+  if (paths.length === 0)
+    throw new UserError(
+      'must specify one of -f and -k',
+      'pass a manifest with -f FILE, -f DIR or -f - for stdin',
+    )
   const sources: ManifestSource[] = []
   for (const path of paths) {
     if (path === '-') sources.push({source: '-', text: await readStdin()})
-    else if (/^https?:\/\//i.test(path)) throw new UserError(`reading manifests from URLs is not supported: ${path}`, 'download the file and pass its path to -f')
+    else if (/^https?:\/\//i.test(path))
+      throw new UserError(
+        `reading manifests from URLs is not supported: ${path}`,
+        'download the file and pass its path to -f',
+      )
     else sources.push(...readPath(path, recursive, true))
   }
   return sources
@@ -61,5 +72,8 @@ async function readStdin(): Promise<string> {
 
 function tooLarge(path: string, size: number): UserError {
   const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`
-  return new UserError(`${path} is ${mb(size)}: Tugboat reads manifests up to ${mb(MAX_FILE_BYTES)}`, 'split it into several files, or pass a directory with -f')
+  return new UserError(
+    `${path} is ${mb(size)}: Tugboat reads manifests up to ${mb(MAX_FILE_BYTES)}`,
+    'split it into several files, or pass a directory with -f',
+  )
 }

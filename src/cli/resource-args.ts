@@ -22,7 +22,9 @@ export function parseResourceArgs(args: readonly string[], verb: string): Resour
   if (args.some((arg) => arg.includes('/'))) return parseSlashForms(args)
   const types = first.split(',').filter(Boolean).map(resolveResourceType)
   if (rest.length && types.length > 1) {
-    throw new UserError('you may only specify a single resource type when naming objects: use TYPE/NAME for each of several types')
+    throw new UserError(
+      'you may only specify a single resource type when naming objects: use TYPE/NAME for each of several types',
+    )
   }
   return types.map((type) => ({type, names: [...rest]}))
 }
@@ -31,7 +33,10 @@ function parseSlashForms(args: readonly string[]): ResourceSelection[] {
   const selections: ResourceSelection[] = []
   for (const arg of args) {
     const slash = arg.indexOf('/')
-    if (slash < 0) throw new UserError(`there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'tug get resource/<resource_name>' instead of 'tug get resource resource/<resource_name>'`)
+    if (slash < 0)
+      throw new UserError(
+        `there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'tug get resource/<resource_name>' instead of 'tug get resource resource/<resource_name>'`,
+      )
     const type = resolveResourceType(arg.slice(0, slash))
     const name = arg.slice(slash + 1)
     if (!name) throw new UserError(`arguments in resource/name form must have a single resource and name`)

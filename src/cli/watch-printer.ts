@@ -17,7 +17,12 @@ export interface FollowOptions extends GetPrintOptions {
 }
 
 /** Prints every change that matches the listed types, names, namespace and selector, until SIGINT. */
-export async function followChanges(api: ApiServer, result: GetResult, options: FollowOptions, write: (text: string) => void): Promise<void> {
+export async function followChanges(
+  api: ApiServer,
+  result: GetResult,
+  options: FollowOptions,
+  write: (text: string) => void,
+): Promise<void> {
   const controller = new AbortController()
   const stop = (): void => controller.abort()
   process.once('SIGINT', stop)
@@ -26,7 +31,11 @@ export async function followChanges(api: ApiServer, result: GetResult, options: 
   // kubectl prints the list and every later row through one tabwriter that remembers column widths.
   let widths = options.tableWidths
   try {
-    for await (const change of watchChanges(api.store, {after: result.resourceVersion, filter, signal: controller.signal})) {
+    for await (const change of watchChanges(api.store, {
+      after: result.resourceVersion,
+      filter,
+      signal: controller.signal,
+    })) {
       const printed = printChange(change, options, widths)
       widths = printed.widths
       write(printed.text)
@@ -42,13 +51,18 @@ function changeFilter(result: GetResult, options: FollowOptions): (change: Chang
   return ({object}) => {
     const group = result.groups.find((candidate) => candidate.type.kind === object.kind)
     if (!group) return false
-    if (group.type.namespaced && !options.allNamespaces && object.metadata.namespace !== options.namespace) return false
+    if (group.type.namespaced && !options.allNamespaces && object.metadata.namespace !== options.namespace)
+      return false
     if (selector && !matchesSelector(selector, object.metadata.labels)) return false
     return true
   }
 }
 
-function printChange({object}: Change, options: FollowOptions, widths: number[] | undefined): {text: string; widths?: number[]} {
+function printChange(
+  {object}: Change,
+  options: FollowOptions,
+  widths: number[] | undefined,
+): {text: string; widths?: number[]} {
   const {format} = options
   if (format.type === 'yaml') return {text: `---\n${toYaml(object)}`}
   if (format.type === 'json') return {text: toJson(object)}

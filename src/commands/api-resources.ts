@@ -7,7 +7,10 @@ export default class ApiResources extends TugCommand {
   static override description = 'Print the resource types Tugboat serves, with their short names.'
 
   static override examples = [
-    {command: '<%= config.bin %> api-resources', description: 'NAME SHORTNAMES APIVERSION NAMESPACED KIND, one type a row.'},
+    {
+      command: '<%= config.bin %> api-resources',
+      description: 'NAME SHORTNAMES APIVERSION NAMESPACED KIND, one type a row.',
+    },
   ]
 
   async run(): Promise<readonly ResourceType[]> {

@@ -14,13 +14,24 @@ kubectl.kubernetes.io/last-applied-configuration annotation, as kubectl apply do
 applied in one transaction: if one is rejected, none is written.`
 
   static override examples = [
-    {command: '<%= config.bin %> apply --filename web.yaml', description: 'Apply a manifest (prints deployment.apps/web created).'},
-    {command: '<%= config.bin %> apply --filename manifests/ --recursive', description: 'Apply every .yaml, .yml and .json file in a directory tree.'},
+    {
+      command: '<%= config.bin %> apply --filename web.yaml',
+      description: 'Apply a manifest (prints deployment.apps/web created).',
+    },
+    {
+      command: '<%= config.bin %> apply --filename manifests/ --recursive',
+      description: 'Apply every .yaml, .yml and .json file in a directory tree.',
+    },
     {command: 'cat web.yaml | <%= config.bin %> apply --filename -', description: 'Apply from stdin.'},
   ]
 
   static override flags = {
-    filename: Flags.string({char: 'f', description: 'File, directory or - (stdin) holding the manifests.', multiple: true, required: true}),
+    filename: Flags.string({
+      char: 'f',
+      description: 'File, directory or - (stdin) holding the manifests.',
+      multiple: true,
+      required: true,
+    }),
     recursive: Flags.boolean({char: 'R', description: 'Process the directory given with -f recursively.'}),
     'dry-run': dryRunFlag,
     output: writeOutputFlag,

@@ -13,11 +13,19 @@ Unlike apply, create refuses objects that already exist. Every document is creat
 one is rejected, none is written. To generate objects, see the subcommands (tug create deployment).`
 
   static override examples = [
-    {command: '<%= config.bin %> create --filename pod.yaml', description: 'Create a pod from a manifest (prints pod/web created).'},
+    {
+      command: '<%= config.bin %> create --filename pod.yaml',
+      description: 'Create a pod from a manifest (prints pod/web created).',
+    },
   ]
 
   static override flags = {
-    filename: Flags.string({char: 'f', description: 'File, directory or - (stdin) holding the manifests.', multiple: true, required: true}),
+    filename: Flags.string({
+      char: 'f',
+      description: 'File, directory or - (stdin) holding the manifests.',
+      multiple: true,
+      required: true,
+    }),
     recursive: Flags.boolean({char: 'R', description: 'Process the directory given with -f recursively.'}),
     'dry-run': dryRunFlag,
     output: writeOutputFlag,

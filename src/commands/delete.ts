@@ -21,22 +21,47 @@ owned; --cascade=foreground keeps it until its dependents are gone; --cascade=or
   static override examples = [
     {command: '<%= config.bin %> delete pod web', description: 'Delete one pod (prints pod "web" deleted).'},
     {command: '<%= config.bin %> delete deployment/web service/web', description: 'Several types at once.'},
-    {command: '<%= config.bin %> delete pods --selector app=web', description: 'Everything matching a label selector.'},
-    {command: '<%= config.bin %> delete --filename web.yaml', description: 'The objects a manifest describes.'},
-    {command: '<%= config.bin %> delete replicaset web --cascade=orphan', description: 'Keep the pods running.'},
+    {
+      command: '<%= config.bin %> delete pods --selector app=web',
+      description: 'Everything matching a label selector.',
+    },
+    {
+      command: '<%= config.bin %> delete --filename web.yaml',
+      description: 'The objects a manifest describes.',
+    },
+    {
+      command: '<%= config.bin %> delete replicaset web --cascade=orphan',
+      description: 'Keep the pods running.',
+    },
   ]
 
   static override flags = {
-    filename: Flags.string({char: 'f', description: 'File, directory or - naming the objects to delete.', multiple: true}),
+    filename: Flags.string({
+      char: 'f',
+      description: 'File, directory or - naming the objects to delete.',
+      multiple: true,
+    }),
     recursive: Flags.boolean({char: 'R', description: 'Process the directory given with -f recursively.'}),
     selector: Flags.string({char: 'l', description: 'Delete the objects matching this label selector.'}),
     all: Flags.boolean({description: 'Delete every object of the given types in the namespace.'}),
-    cascade: Flags.string({description: 'background, foreground or orphan (true means background, false orphan).', default: 'background'}),
-    'grace-period': Flags.integer({description: 'Seconds a pod gets to stop; 0 with --force deletes at once.', default: -1}),
+    cascade: Flags.string({
+      description: 'background, foreground or orphan (true means background, false orphan).',
+      default: 'background',
+    }),
+    'grace-period': Flags.integer({
+      description: 'Seconds a pod gets to stop; 0 with --force deletes at once.',
+      default: -1,
+    }),
     now: Flags.boolean({description: 'Same as --grace-period=1.'}),
-    force: Flags.boolean({description: 'With --grace-period=0, remove pods without waiting for their containers to stop.'}),
+    force: Flags.boolean({
+      description: 'With --grace-period=0, remove pods without waiting for their containers to stop.',
+    }),
     'ignore-not-found': Flags.boolean({description: 'Treat "not found" as a successful delete.'}),
-    'dry-run': Flags.string({description: 'Only print what would be deleted.', options: ['none', 'client', 'server'], default: 'none'}),
+    'dry-run': Flags.string({
+      description: 'Only print what would be deleted.',
+      options: ['none', 'client', 'server'],
+      default: 'none',
+    }),
     wait: Flags.boolean({description: 'Accepted for kubectl compatibility.', default: true, allowNo: true}),
   }
 
@@ -46,12 +71,25 @@ owned; --cascade=foreground keeps it until its dependents are gone; --cascade=or
     for (const warning of options.warnings) this.note(warning)
     const namespace = this.namespaceOf(flags)
     const targets = flags.filename
-      ? targetsOfManifests(parseManifests(await readManifestSources(flags.filename, flags.recursive)), namespace)
+      ? targetsOfManifests(
+          parseManifests(await readManifestSources(flags.filename, flags.recursive)),
+          namespace,
+        )
       : parseResourceArgs(argv as string[], 'delete')
-    const result = deleteObjects(this.api(), {targets, namespace, selector: flags.selector, all: flags.all, ...options})
+    const result = deleteObjects(this.api(), {
+      targets,
+      namespace,
+      selector: flags.selector,
+      all: flags.all,
+      ...options,
+    })
     const suffix = options.dryRun ? ' (dry run)' : ''
     const verb = options.force && options.gracePeriodSeconds === 0 ? 'force deleted' : 'deleted'
-    this.out(result.deleted.map(({type, object}) => `${qualifiedSingular(type)} "${object.metadata.name}" ${verb}${suffix}\n`).join(''))
+    this.out(
+      result.deleted
+        .map(({type, object}) => `${qualifiedSingular(type)} "${object.metadata.name}" ${verb}${suffix}\n`)
+        .join(''),
+    )
     if (result.deleted.length === 0 && result.missing.length === 0) this.note('No resources found')
     if (!flags['ignore-not-found']) {
       for (const error of result.missing) this.note(`Error from server (${error.reason}): ${error.message}`)

@@ -16,7 +16,10 @@ recorded about them (why a pod is pending, which pods a replica set created).`
 
   static override examples = [
     {command: '<%= config.bin %> describe pod web', description: 'One pod, with its events.'},
-    {command: '<%= config.bin %> describe deployment/web', description: 'A deployment with its replica sets and conditions.'},
+    {
+      command: '<%= config.bin %> describe deployment/web',
+      description: 'A deployment with its replica sets and conditions.',
+    },
     {command: '<%= config.bin %> describe pods --selector app=web', description: 'Every pod with a label.'},
   ]
 
@@ -30,8 +33,13 @@ recorded about them (why a pod is pending, which pods a replica set created).`
     const api = this.api()
     const result = describeObjects(api, {types, namespace: this.namespaceOf(flags), selector: flags.selector})
     const now = api.now()
-    this.out(result.subjects.map(({object, events, related}) => describeObject(object, events, related, now)).join('\n\n'))
-    if (result.subjects.length === 0 && result.missing.length === 0) this.note(`No resources found in ${this.namespaceOf(flags)} namespace.`)
+    this.out(
+      result.subjects
+        .map(({object, events, related}) => describeObject(object, events, related, now))
+        .join('\n\n'),
+    )
+    if (result.subjects.length === 0 && result.missing.length === 0)
+      this.note(`No resources found in ${this.namespaceOf(flags)} namespace.`)
     for (const error of result.missing) this.note(`Error from server (NotFound): ${error.message}`)
     if (result.missing.length) process.exitCode = 1
     return result

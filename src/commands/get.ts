@@ -15,22 +15,46 @@ Prints a table of the most important information about the objects, as kubectl g
 manifests you can edit and apply again (to Tugboat or to a real cluster).`
 
   static override strict = false
-  static override args = {type: Args.string({description: 'TYPE[,TYPE...] [NAME...] or TYPE/NAME...', required: true})}
+  static override args = {
+    type: Args.string({description: 'TYPE[,TYPE...] [NAME...] or TYPE/NAME...', required: true}),
+  }
 
   static override examples = [
     {command: '<%= config.bin %> get pods', description: 'List pods in the default namespace.'},
-    {command: '<%= config.bin %> get deployment web --output yaml', description: 'Print one deployment as YAML.'},
-    {command: '<%= config.bin %> get pods,services --selector app=web --show-labels', description: 'Several types, filtered by label.'},
-    {command: `<%= config.bin %> get pods --output jsonpath='{.items[*].metadata.name}'`, description: 'Just the names.'},
-    {command: '<%= config.bin %> get pods --watch', description: 'Print the table, then a row for every change.'},
+    {
+      command: '<%= config.bin %> get deployment web --output yaml',
+      description: 'Print one deployment as YAML.',
+    },
+    {
+      command: '<%= config.bin %> get pods,services --selector app=web --show-labels',
+      description: 'Several types, filtered by label.',
+    },
+    {
+      command: `<%= config.bin %> get pods --output jsonpath='{.items[*].metadata.name}'`,
+      description: 'Just the names.',
+    },
+    {
+      command: '<%= config.bin %> get pods --watch',
+      description: 'Print the table, then a row for every change.',
+    },
   ]
 
   static override flags = {
-    output: Flags.string({char: 'o', description: 'Output format: wide, yaml, json, name or jsonpath=TEMPLATE.'}),
-    selector: Flags.string({char: 'l', description: "Label selector, e.g. -l app=web, -l 'env in (a,b)', -l '!legacy'."}),
+    output: Flags.string({
+      char: 'o',
+      description: 'Output format: wide, yaml, json, name or jsonpath=TEMPLATE.',
+    }),
+    selector: Flags.string({
+      char: 'l',
+      description: "Label selector, e.g. -l app=web, -l 'env in (a,b)', -l '!legacy'.",
+    }),
     'all-namespaces': Flags.boolean({char: 'A', description: 'List across all namespaces.'}),
     'show-labels': Flags.boolean({description: 'Add a LABELS column.'}),
-    'label-columns': Flags.string({char: 'L', description: 'Add a column for each of these label keys.', multiple: true}),
+    'label-columns': Flags.string({
+      char: 'L',
+      description: 'Add a column for each of these label keys.',
+      multiple: true,
+    }),
     'no-headers': Flags.boolean({description: 'Leave out the header row.'}),
     watch: Flags.boolean({char: 'w', description: 'After listing, watch for changes.'}),
   }
@@ -43,7 +67,12 @@ manifests you can edit and apply again (to Tugboat or to a real cluster).`
     const types = parseResourceArgs(argv as string[], 'get')
     const namespace = this.namespaceOf(flags)
     const api = this.api()
-    const result = getObjects(api, {types, namespace, allNamespaces: flags['all-namespaces'], selector: flags.selector})
+    const result = getObjects(api, {
+      types,
+      namespace,
+      allNamespaces: flags['all-namespaces'],
+      selector: flags.selector,
+    })
     const printOptions = {
       format,
       showLabels: flags['show-labels'],
@@ -57,11 +86,19 @@ manifests you can edit and apply again (to Tugboat or to a real cluster).`
     this.out(printed.text)
     const found = result.groups.some((group) => group.objects.length > 0)
     if (!found && result.missing.length === 0 && format.type === 'table' && !flags.watch) {
-      this.note(flags['all-namespaces'] ? 'No resources found' : `No resources found in ${namespace} namespace.`)
+      this.note(
+        flags['all-namespaces'] ? 'No resources found' : `No resources found in ${namespace} namespace.`,
+      )
     }
     for (const error of result.missing) this.note(`Error from server (${error.reason}): ${error.message}`)
     if (result.missing.length) process.exitCode = 1
-    if (flags.watch) await followChanges(api, result, {...printOptions, namespace, selector: flags.selector, tableWidths: printed.widths}, (text) => this.out(text))
+    if (flags.watch)
+      await followChanges(
+        api,
+        result,
+        {...printOptions, namespace, selector: flags.selector, tableWidths: printed.widths},
+        (text) => this.out(text),
+      )
     return result
   }
 }

@@ -37,7 +37,18 @@ function keyOf(object: KubeObject): ObjectKey {
 /** Identical events merge: same object, type, reason, message and source. */
 function eventDedupKey(event: KubeEvent): string {
   const {involvedObject: o, source} = event
-  return JSON.stringify([o.kind, o.namespace ?? '', o.name, o.uid ?? '', o.fieldPath ?? '', event.type, event.reason, event.message, source.component, source.host ?? ''])
+  return JSON.stringify([
+    o.kind,
+    o.namespace ?? '',
+    o.name,
+    o.uid ?? '',
+    o.fieldPath ?? '',
+    event.type,
+    event.reason,
+    event.message,
+    source.component,
+    source.host ?? '',
+  ])
 }
 
 class SqliteStore implements Store {
@@ -53,7 +64,9 @@ class SqliteStore implements Store {
       get: db.prepare<[string, string, string], ObjectRow>(
         'SELECT resource_version, body FROM objects WHERE kind = ? AND namespace = ? AND name = ?',
       ),
-      listAll: db.prepare<[string], ObjectRow>('SELECT resource_version, body FROM objects WHERE kind = ? ORDER BY namespace, name'),
+      listAll: db.prepare<[string], ObjectRow>(
+        'SELECT resource_version, body FROM objects WHERE kind = ? ORDER BY namespace, name',
+      ),
       listNamespace: db.prepare<[string, string], ObjectRow>(
         'SELECT resource_version, body FROM objects WHERE kind = ? AND namespace = ? ORDER BY name',
       ),
@@ -64,17 +77,23 @@ class SqliteStore implements Store {
         `INSERT INTO objects (kind, namespace, name, uid, resource_version, body) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (kind, namespace, name) DO UPDATE SET uid = excluded.uid, resource_version = excluded.resource_version, body = excluded.body`,
       ),
-      delete: db.prepare<[string, string, string]>('DELETE FROM objects WHERE kind = ? AND namespace = ? AND name = ?'),
+      delete: db.prepare<[string, string, string]>(
+        'DELETE FROM objects WHERE kind = ? AND namespace = ? AND name = ?',
+      ),
       changesSince: db.prepare<[number, number], ChangeRow>(
         'SELECT resource_version, type, body FROM changes WHERE resource_version > ? ORDER BY resource_version LIMIT ?',
       ),
       latest: db.prepare<[], {rv: number | null}>('SELECT max(resource_version) AS rv FROM changes'),
-      eventByKey: db.prepare<[string], {id: number; body: string}>('SELECT id, body FROM events WHERE dedup_key = ?'),
+      eventByKey: db.prepare<[string], {id: number; body: string}>(
+        'SELECT id, body FROM events WHERE dedup_key = ?',
+      ),
       insertEvent: db.prepare<[string, string, string, string, string, string, string, string]>(
         `INSERT INTO events (namespace, name, involved_kind, involved_name, involved_uid, dedup_key, last_timestamp, body)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      updateEvent: db.prepare<[string, string, number]>('UPDATE events SET last_timestamp = ?, body = ? WHERE id = ?'),
+      updateEvent: db.prepare<[string, string, number]>(
+        'UPDATE events SET last_timestamp = ?, body = ? WHERE id = ?',
+      ),
     }
     this.writeTransaction = db.transaction((fn: () => unknown) => fn())
     this.readTransaction = db.transaction((fn: () => unknown) => fn())
@@ -96,7 +115,10 @@ class SqliteStore implements Store {
   }
 
   list(kind: string, namespace?: string): StoredObject[] {
-    const rows = namespace === undefined ? this.statements.listAll.all(kind) : this.statements.listNamespace.all(kind, namespace)
+    const rows =
+      namespace === undefined
+        ? this.statements.listAll.all(kind)
+        : this.statements.listNamespace.all(kind, namespace)
     return rows.map(decode)
   }
 
@@ -104,8 +126,21 @@ class SqliteStore implements Store {
     return this.transaction(() => {
       const key = keyOf(object)
       const body = encode(object)
-      const {resource_version} = this.statements.appendChange.get(type, key.kind, key.namespace, key.name, body)!
-      this.statements.upsert.run(key.kind, key.namespace, key.name, object.metadata.uid ?? '', resource_version, body)
+      const {resource_version} = this.statements.appendChange.get(
+        type,
+        key.kind,
+        key.namespace,
+        key.name,
+        body,
+      )!
+      this.statements.upsert.run(
+        key.kind,
+        key.namespace,
+        key.name,
+        object.metadata.uid ?? '',
+        resource_version,
+        body,
+      )
       return decode({resource_version, body})
     })
   }
@@ -113,7 +148,13 @@ class SqliteStore implements Store {
   remove(object: StoredObject): number {
     return this.transaction(() => {
       const key = keyOf(object)
-      const {resource_version} = this.statements.appendChange.get('DELETED', key.kind, key.namespace, key.name, encode(object))!
+      const {resource_version} = this.statements.appendChange.get(
+        'DELETED',
+        key.kind,
+        key.namespace,
+        key.name,
+        encode(object),
+      )!
       this.statements.delete.run(key.kind, key.namespace, key.name)
       return resource_version
     })
@@ -170,7 +211,9 @@ class SqliteStore implements Store {
     add('involved_kind = ?', filter.involvedKind)
     add('involved_name = ?', filter.involvedName)
     const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''
-    const rows = this.db.prepare<string[], {body: string}>(`SELECT body FROM events ${where} ORDER BY last_timestamp, id`).all(...params)
+    const rows = this.db
+      .prepare<string[], {body: string}>(`SELECT body FROM events ${where} ORDER BY last_timestamp, id`)
+      .all(...params)
     return rows.map((row) => JSON.parse(row.body) as KubeEvent)
   }
 

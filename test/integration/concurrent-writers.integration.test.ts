@@ -15,7 +15,11 @@ describe('several processes writing at once', () => {
 
   it('never surfaces SQLITE_BUSY and never loses a write', {timeout: 120_000}, async () => {
     const writers = Array.from({length: PROCESSES}, (_, id) =>
-      run(process.execPath, ['--import', 'tsx', 'test/support/concurrent-writer.ts', home, String(id), String(WRITES)], {cwd: ROOT}),
+      run(
+        process.execPath,
+        ['--import', 'tsx', 'test/support/concurrent-writer.ts', home, String(id), String(WRITES)],
+        {cwd: ROOT},
+      ),
     )
     const outputs = await Promise.all(writers)
     for (const {stderr} of outputs) expect(stderr).not.toMatch(/SQLITE_BUSY|Error/)

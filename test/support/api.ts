@@ -4,7 +4,10 @@ import {ensureSystemNamespaces} from '../../src/core/api/system-namespaces.js'
 import {openStore} from '../../src/db/store.js'
 
 /** A test API server; `clock.advance(ms)` moves its time. */
-export function testApiServer(start = new Date('2024-05-14T11:54:50Z')): {api: ApiServer; clock: {advance(ms: number): void}} {
+export function testApiServer(start = new Date('2024-05-14T11:54:50Z')): {
+  api: ApiServer
+  clock: {advance(ms: number): void}
+} {
   let now = start.getTime()
   let uid = 0
   let seed = 1

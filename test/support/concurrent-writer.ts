@@ -28,11 +28,22 @@ for (let i = 0; i < writes; i++) {
     const shared = api.get(namespaceType, '', 'default')
     const count = Number(shared.metadata.annotations?.['tugboat.test/count'] ?? '0')
     try {
-      api.update({...shared, metadata: {...shared.metadata, annotations: {...shared.metadata.annotations, 'tugboat.test/count': String(count + 1)}}})
+      api.update({
+        ...shared,
+        metadata: {
+          ...shared.metadata,
+          annotations: {...shared.metadata.annotations, 'tugboat.test/count': String(count + 1)},
+        },
+      })
       break
     } catch (error) {
       if (error instanceof ApiError && error.reason === 'Conflict') {
-        if (!error.message.includes('the object has been modified; please apply your changes to the latest version and try again')) throw error
+        if (
+          !error.message.includes(
+            'the object has been modified; please apply your changes to the latest version and try again',
+          )
+        )
+          throw error
         conflicts++
         continue
       }

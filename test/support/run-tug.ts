@@ -20,7 +20,12 @@ export interface TugResult {
 type CommandClass = {run(argv?: string[], opts?: string): Promise<unknown>} & typeof Command
 
 /** Runs `command` with `argv`, TUG_HOME set to `home`, capturing stdout and stderr. */
-export async function runTug(command: CommandClass, argv: string[], home: string, stdin?: string): Promise<TugResult> {
+export async function runTug(
+  command: CommandClass,
+  argv: string[],
+  home: string,
+  stdin?: string,
+): Promise<TugResult> {
   let stdout = ''
   let stderr = ''
   const previousHome = process.env.TUG_HOME

@@ -9,7 +9,21 @@ export type OutputFormat =
   | {type: 'name'}
   | {type: 'jsonpath'; template: string}
 
-const ALLOWED = ['json', 'yaml', 'name', 'go-template', 'go-template-file', 'template', 'templatefile', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file', 'custom-columns', 'custom-columns-file', 'wide']
+const ALLOWED = [
+  'json',
+  'yaml',
+  'name',
+  'go-template',
+  'go-template-file',
+  'template',
+  'templatefile',
+  'jsonpath',
+  'jsonpath-as-json',
+  'jsonpath-file',
+  'custom-columns',
+  'custom-columns-file',
+  'wide',
+]
 
 /** Parses `-o` as kubectl does; unsupported formats get kubectl's list of allowed ones. */
 export function parseOutputFormat(value: string | undefined): OutputFormat {
@@ -18,5 +32,7 @@ export function parseOutputFormat(value: string | undefined): OutputFormat {
   if (value === 'yaml' || value === 'json' || value === 'name') return {type: value}
   const jsonpath = /^jsonpath=(.*)$/s.exec(value)
   if (jsonpath) return {type: 'jsonpath', template: jsonpath[1] ?? ''}
-  throw new UserError(`unable to match a printer suitable for the output format "${value}", allowed formats are: ${ALLOWED.join(',')}`)
+  throw new UserError(
+    `unable to match a printer suitable for the output format "${value}", allowed formats are: ${ALLOWED.join(',')}`,
+  )
 }

@@ -19,7 +19,10 @@ export interface GetPrintOptions {
 }
 
 /** The text for stdout, and for tables the column widths a watch keeps printing rows to. */
-export function printGetResult(result: GetResult, options: GetPrintOptions): {text: string; widths?: number[]} {
+export function printGetResult(
+  result: GetResult,
+  options: GetPrintOptions,
+): {text: string; widths?: number[]} {
   const format = options.format
   if (format.type !== 'table') return {text: printDocuments(result, options)}
   const withKind = result.groups.length > 1

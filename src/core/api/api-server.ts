@@ -92,7 +92,8 @@ export class ApiServer {
       if (type.namespaced) this.requireNamespace(namespace)
       if (this.store.get(keyFor(type, namespace, name))) throw alreadyExists(qualifiedPlural(type), name)
       if (type.kind === 'Service') this.allocateService(object as Service, undefined)
-      if (options.dryRun) return {...object, metadata: {...object.metadata, resourceVersion: ''}} as StoredObject
+      if (options.dryRun)
+        return {...object, metadata: {...object.metadata, resourceVersion: ''}} as StoredObject
       return this.store.put('ADDED', object)
     })
   }
@@ -106,21 +107,29 @@ export class ApiServer {
   }
 
   /** update, also telling whether anything changed (apply's `configured` versus `unchanged`). */
-  updateWithOutcome(input: KubeObject, options: {subresource?: 'status'; dryRun?: boolean} = {}): {object: StoredObject; changed: boolean} {
+  updateWithOutcome(
+    input: KubeObject,
+    options: {subresource?: 'status'; dryRun?: boolean} = {},
+  ): {object: StoredObject; changed: boolean} {
     const type = resolveManifestType(input)
     return this.store.transaction(() => {
       const namespace = type.namespaced ? (input.metadata.namespace ?? 'default') : ''
       const live = this.get(type, namespace, input.metadata.name ?? '')
       const expected = input.metadata.resourceVersion
-      if (expected && expected !== live.metadata.resourceVersion) throw conflict(qualifiedPlural(type), live.metadata.name)
+      if (expected && expected !== live.metadata.resourceVersion)
+        throw conflict(qualifiedPlural(type), live.metadata.name)
       if (options.subresource !== 'status') rejectUnknownFields(type, input)
-      const next = options.subresource === 'status' ? {...cloneObject(live), status: cloneObject(input.status)} : this.mergeForUpdate(live, input)
+      const next =
+        options.subresource === 'status'
+          ? {...cloneObject(live), status: cloneObject(input.status)}
+          : this.mergeForUpdate(live, input)
       if (options.subresource !== 'status') {
         applyDefaults(next)
         const errors = validateObject(next, live)
         if (errors.length) throw new InvalidError(type.kind, live.metadata.name, errors)
       }
-      if (type.kind === 'Service' && options.subresource !== 'status') this.allocateService(next as Service, live as Service)
+      if (type.kind === 'Service' && options.subresource !== 'status')
+        this.allocateService(next as Service, live as Service)
       next.metadata.generation = nextGeneration(type, live, next)
       if (sameObject(live, next)) return {object: live, changed: false}
       if (options.dryRun) return {object: next as StoredObject, changed: true}
@@ -140,8 +149,13 @@ export class ApiServer {
   delete(type: ResourceType, namespace: string, name: string, options: DeleteOptions = {}): DeleteResult {
     return this.store.transaction(() => {
       const live = this.get(type, namespace, name)
-      const finalizer = {orphan: FINALIZER_ORPHAN, foreground: FINALIZER_FOREGROUND, background: undefined}[options.cascade ?? 'background']
-      const graceful = type.kind === 'Pod' && Boolean((live.spec as {nodeName?: string} | undefined)?.nodeName) && options.gracePeriodSeconds !== 0
+      const finalizer = {orphan: FINALIZER_ORPHAN, foreground: FINALIZER_FOREGROUND, background: undefined}[
+        options.cascade ?? 'background'
+      ]
+      const graceful =
+        type.kind === 'Pod' &&
+        Boolean((live.spec as {nodeName?: string} | undefined)?.nodeName) &&
+        options.gracePeriodSeconds !== 0
       if (!finalizer && !graceful) {
         if (!options.dryRun) this.removeWithContents(type, live)
         return {object: live, pending: false}
@@ -151,10 +165,12 @@ export class ApiServer {
       marked.metadata.deletionTimestamp = timestamp(this.now())
       if (graceful) {
         const spec = live.spec as {terminationGracePeriodSeconds?: number}
-        marked.metadata.deletionGracePeriodSeconds = options.gracePeriodSeconds ?? spec.terminationGracePeriodSeconds ?? 30
+        marked.metadata.deletionGracePeriodSeconds =
+          options.gracePeriodSeconds ?? spec.terminationGracePeriodSeconds ?? 30
       }
-      if (finalizer) marked.metadata.finalizers = [...new Set([...(live.metadata.finalizers ?? []), finalizer])]
-      if (options.dryRun) return {object: marked as StoredObject, pending: true}
+      if (finalizer)
+        marked.metadata.finalizers = [...new Set([...(live.metadata.finalizers ?? []), finalizer])]
+      if (options.dryRun) return {object: marked, pending: true}
       return {object: this.store.put('MODIFIED', marked), pending: true}
     })
   }
@@ -166,8 +182,15 @@ export class ApiServer {
     const metadata = object.metadata
     if (type.namespaced) metadata.namespace ??= requestNamespace
     else delete metadata.namespace
-    if (!metadata.name && metadata.generateName) metadata.name = nameFromGenerateName(metadata.generateName, this.options.random)
-    for (const field of ['uid', 'resourceVersion', 'deletionTimestamp', 'deletionGracePeriodSeconds'] as const) delete metadata[field]
+    if (!metadata.name && metadata.generateName)
+      metadata.name = nameFromGenerateName(metadata.generateName, this.options.random)
+    for (const field of [
+      'uid',
+      'resourceVersion',
+      'deletionTimestamp',
+      'deletionGracePeriodSeconds',
+    ] as const)
+      delete metadata[field]
     metadata.uid = this.options.newUid()
     metadata.creationTimestamp = timestamp(this.now())
     metadata.generation = 1
@@ -192,7 +215,8 @@ export class ApiServer {
       deletionGracePeriodSeconds: live.metadata.deletionGracePeriodSeconds,
     }
     if (!live.metadata.namespace) delete next.metadata.namespace
-    for (const field of ['deletionTimestamp', 'deletionGracePeriodSeconds'] as const) if (next.metadata[field] === undefined) delete next.metadata[field]
+    for (const field of ['deletionTimestamp', 'deletionGracePeriodSeconds'] as const)
+      if (next.metadata[field] === undefined) delete next.metadata[field]
     if (live.status === undefined) delete next.status
     else next.status = cloneObject(live.status)
     return next
@@ -205,14 +229,16 @@ export class ApiServer {
   }
 
   private requireNamespace(namespace: string): void {
-    if (!this.store.get({kind: 'Namespace', namespace: '', name: namespace})) throw notFound('namespaces', namespace)
+    if (!this.store.get({kind: 'Namespace', namespace: '', name: namespace}))
+      throw notFound('namespaces', namespace)
   }
 
   /** Removes an object; a namespace takes everything in it along (Tugboat has no namespace controller). */
   private removeWithContents(type: ResourceType, live: StoredObject): void {
     if (type.kind === 'Namespace') {
       for (const kind of ['Pod', 'ReplicationController', 'ReplicaSet', 'Deployment', 'Service', 'Event']) {
-        for (const object of this.store.list(mustTypeForKind(kind).kind, live.metadata.name)) this.store.remove(object)
+        for (const object of this.store.list(mustTypeForKind(kind).kind, live.metadata.name))
+          this.store.remove(object)
       }
     }
     this.store.remove(live)
@@ -223,7 +249,8 @@ export class ApiServer {
 function nextGeneration(type: ResourceType, live: StoredObject, next: KubeObject): number {
   const current = live.metadata.generation ?? 1
   const specChanged = !jsonEqual(live.spec, next.spec)
-  const annotationsChanged = type.kind === 'Deployment' && !jsonEqual(live.metadata.annotations ?? {}, next.metadata.annotations ?? {})
+  const annotationsChanged =
+    type.kind === 'Deployment' && !jsonEqual(live.metadata.annotations ?? {}, next.metadata.annotations ?? {})
   return specChanged || annotationsChanged ? current + 1 : current
 }
 
@@ -238,5 +265,8 @@ function rejectUnknownFields(type: ResourceType, input: KubeObject): void {
   const unknown = unknownFields(input)
   if (!unknown.length) return
   const fields = unknown.map((path) => `unknown field "${path}"`).join(', ')
-  throw new ApiError('BadRequest', `${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: strict decoding error: ${fields}`)
+  throw new ApiError(
+    'BadRequest',
+    `${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: strict decoding error: ${fields}`,
+  )
 }

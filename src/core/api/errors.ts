@@ -24,7 +24,8 @@ export class UserError extends TugError {
 }
 
 /** The reasons of Kubernetes' StatusError that Tugboat produces. */
-export type StatusReason = 'NotFound' | 'AlreadyExists' | 'Conflict' | 'Invalid' | 'BadRequest' | 'Forbidden' | 'Gone'
+export type StatusReason =
+  'NotFound' | 'AlreadyExists' | 'Conflict' | 'Invalid' | 'BadRequest' | 'Forbidden' | 'Gone'
 
 /** An error "from the server": the API layer refused the request. */
 export class ApiError extends TugError {

@@ -23,7 +23,12 @@ export interface FieldError {
   detail?: string
 }
 
-const OMITS_VALUE: ReadonlySet<FieldErrorType> = new Set(['Required value', 'Forbidden', 'Too long', 'Too many'])
+const OMITS_VALUE: ReadonlySet<FieldErrorType> = new Set([
+  'Required value',
+  'Forbidden',
+  'Too long',
+  'Too many',
+])
 
 /** Renders one cause exactly as the API server's message does. */
 export function formatFieldError(error: FieldError): string {
@@ -40,7 +45,8 @@ export function goValue(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value)
   if (Array.isArray(value)) {
     const items = value as unknown[]
-    if (items.every((item) => typeof item === 'string')) return `[]string{${items.map((item) => JSON.stringify(item)).join(', ')}}`
+    if (items.every((item) => typeof item === 'string'))
+      return `[]string{${items.map((item) => JSON.stringify(item)).join(', ')}}`
     return JSON.stringify(items)
   }
   if (typeof value === 'object') {
@@ -54,14 +60,24 @@ export function goValue(value: unknown): string {
     }
     return JSON.stringify(value)
   }
-  return String(value as string)
+  // undefined, bigint and the like never come from decoded JSON; print them plainly all the same.
+  return typeof value === 'bigint' ? value.toString() : 'undefined'
 }
 
 /** `<path>: Required value[: detail]`. */
-export const required = (field: string, detail?: string): FieldError => ({type: 'Required value', field, detail})
+export const required = (field: string, detail?: string): FieldError => ({
+  type: 'Required value',
+  field,
+  detail,
+})
 
 /** `<path>: Invalid value: <value>: detail`. */
-export const invalid = (field: string, value: unknown, detail: string): FieldError => ({type: 'Invalid value', field, value, detail})
+export const invalid = (field: string, value: unknown, detail: string): FieldError => ({
+  type: 'Invalid value',
+  field,
+  value,
+  detail,
+})
 
 /** `<path>: Unsupported value: <value>: supported values: "A", "B"`. */
 export const notSupported = (field: string, value: unknown, supported: readonly string[]): FieldError => ({
@@ -75,7 +91,15 @@ export const notSupported = (field: string, value: unknown, supported: readonly 
 export const forbidden = (field: string, detail: string): FieldError => ({type: 'Forbidden', field, detail})
 
 /** `<path>: Duplicate value: <value>`. */
-export const duplicate = (field: string, value: unknown): FieldError => ({type: 'Duplicate value', field, value})
+export const duplicate = (field: string, value: unknown): FieldError => ({
+  type: 'Duplicate value',
+  field,
+  value,
+})
 
 /** `<path>: Too long: may not be longer than N`. */
-export const tooLong = (field: string, max: number): FieldError => ({type: 'Too long', field, detail: `may not be longer than ${max}`})
+export const tooLong = (field: string, max: number): FieldError => ({
+  type: 'Too long',
+  field,
+  detail: `may not be longer than ${max}`,
+})

@@ -12,7 +12,9 @@ function sameQuantity(a: string | number | undefined, b: string | number | undef
 /** Pod QoS class: BestEffort without requests or limits, Guaranteed when every container's limits equal its requests. */
 export function qosClass(spec: PodSpec): 'BestEffort' | 'Burstable' | 'Guaranteed' {
   const containers: Container[] = [...spec.containers, ...(spec.initContainers ?? [])]
-  const any = containers.some((c) => Object.keys(c.resources?.requests ?? {}).length || Object.keys(c.resources?.limits ?? {}).length)
+  const any = containers.some(
+    (c) => Object.keys(c.resources?.requests ?? {}).length || Object.keys(c.resources?.limits ?? {}).length,
+  )
   if (!any) return 'BestEffort'
   const guaranteed = containers.every((c) => {
     const limits = c.resources?.limits ?? {}

@@ -10,7 +10,10 @@ export function resolveManifestType(object: Pick<KubeObject, 'apiVersion' | 'kin
   if (!object.apiVersion) throw new UserError('error validating data: apiVersion not set')
   const type = typeForKind(object.kind)
   if (!type || apiVersionOf(type) !== object.apiVersion) {
-    throw new UserError(`no matches for kind "${object.kind}" in version "${object.apiVersion}"`, 'ensure the kind and apiVersion are ones Tugboat serves: run `tug api-resources`')
+    throw new UserError(
+      `no matches for kind "${object.kind}" in version "${object.apiVersion}"`,
+      'ensure the kind and apiVersion are ones Tugboat serves: run `tug api-resources`',
+    )
   }
   return type
 }

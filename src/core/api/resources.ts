@@ -14,7 +14,15 @@ export interface ResourceType {
 
 /** The kinds this API server serves, in kubectl's `get all`-like order. */
 export const RESOURCE_TYPES: readonly ResourceType[] = [
-  {kind: 'Pod', group: '', version: 'v1', plural: 'pods', singular: 'pod', shortNames: ['po'], namespaced: true},
+  {
+    kind: 'Pod',
+    group: '',
+    version: 'v1',
+    plural: 'pods',
+    singular: 'pod',
+    shortNames: ['po'],
+    namespaced: true,
+  },
   {
     kind: 'ReplicationController',
     group: '',
@@ -24,7 +32,15 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     shortNames: ['rc'],
     namespaced: true,
   },
-  {kind: 'ReplicaSet', group: 'apps', version: 'v1', plural: 'replicasets', singular: 'replicaset', shortNames: ['rs'], namespaced: true},
+  {
+    kind: 'ReplicaSet',
+    group: 'apps',
+    version: 'v1',
+    plural: 'replicasets',
+    singular: 'replicaset',
+    shortNames: ['rs'],
+    namespaced: true,
+  },
   {
     kind: 'Deployment',
     group: 'apps',
@@ -34,10 +50,42 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     shortNames: ['deploy'],
     namespaced: true,
   },
-  {kind: 'Service', group: '', version: 'v1', plural: 'services', singular: 'service', shortNames: ['svc'], namespaced: true},
-  {kind: 'Node', group: '', version: 'v1', plural: 'nodes', singular: 'node', shortNames: ['no'], namespaced: false},
-  {kind: 'Event', group: '', version: 'v1', plural: 'events', singular: 'event', shortNames: ['ev'], namespaced: true},
-  {kind: 'Namespace', group: '', version: 'v1', plural: 'namespaces', singular: 'namespace', shortNames: ['ns'], namespaced: false},
+  {
+    kind: 'Service',
+    group: '',
+    version: 'v1',
+    plural: 'services',
+    singular: 'service',
+    shortNames: ['svc'],
+    namespaced: true,
+  },
+  {
+    kind: 'Node',
+    group: '',
+    version: 'v1',
+    plural: 'nodes',
+    singular: 'node',
+    shortNames: ['no'],
+    namespaced: false,
+  },
+  {
+    kind: 'Event',
+    group: '',
+    version: 'v1',
+    plural: 'events',
+    singular: 'event',
+    shortNames: ['ev'],
+    namespaced: true,
+  },
+  {
+    kind: 'Namespace',
+    group: '',
+    version: 'v1',
+    plural: 'namespaces',
+    singular: 'namespace',
+    shortNames: ['ns'],
+    namespaced: false,
+  },
 ]
 
 /** `apps/v1` or `v1`. */
@@ -78,8 +126,13 @@ export function resolveResourceType(input: string): ResourceType {
   const version = rest.length === 2 ? rest[0] : undefined
   const found = RESOURCE_TYPES.find(
     (type) =>
-      (type.plural === name || type.singular === name || type.shortNames.includes(name) || type.kind.toLowerCase() === name) &&
-      (group === undefined || type.group === group || (group === '' && rest.length === 1 && type.group === '')) &&
+      (type.plural === name ||
+        type.singular === name ||
+        type.shortNames.includes(name) ||
+        type.kind.toLowerCase() === name) &&
+      (group === undefined ||
+        type.group === group ||
+        (group === '' && rest.length === 1 && type.group === '')) &&
       (version === undefined || type.version === version),
   )
   if (!found) throw new UserError(`the server doesn't have a resource type "${input}"`)

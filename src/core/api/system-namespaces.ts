@@ -12,7 +12,11 @@ export function ensureSystemNamespaces(api: ApiServer): void {
   api.store.transaction(() => {
     for (const name of missing) {
       if (!api.find(type, '', name)) {
-        api.create({apiVersion: 'v1', kind: 'Namespace', metadata: {name, labels: {'kubernetes.io/metadata.name': name}}})
+        api.create({
+          apiVersion: 'v1',
+          kind: 'Namespace',
+          metadata: {name, labels: {'kubernetes.io/metadata.name': name}},
+        })
       }
     }
   })

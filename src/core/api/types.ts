@@ -80,7 +80,13 @@ export interface ResourceRequirements {
 /** A liveness, readiness or startup probe. */
 export interface Probe {
   exec?: {command?: string[]}
-  httpGet?: {path?: string; port: number | string; host?: string; scheme?: string; httpHeaders?: {name: string; value: string}[]}
+  httpGet?: {
+    path?: string
+    port: number | string
+    host?: string
+    scheme?: string
+    httpHeaders?: {name: string; value: string}[]
+  }
   tcpSocket?: {port: number | string; host?: string}
   grpc?: {port: number; service?: string}
   initialDelaySeconds?: number
@@ -171,7 +177,14 @@ export interface ContainerStatus {
 export interface ContainerState {
   waiting?: {reason?: string; message?: string}
   running?: {startedAt?: string}
-  terminated?: {exitCode: number; signal?: number; reason?: string; message?: string; startedAt?: string; finishedAt?: string}
+  terminated?: {
+    exitCode: number
+    signal?: number
+    reason?: string
+    message?: string
+    startedAt?: string
+    finishedAt?: string
+  }
 }
 
 /** A condition of a pod, node, deployment or replica set. */
@@ -231,7 +244,12 @@ export interface ReplicaSet extends KubeObject {
 
 /** v1 ReplicationController: an equality selector that defaults to the template's labels. */
 export interface ReplicationController extends KubeObject {
-  spec: {replicas?: number; minReadySeconds?: number; selector?: Record<string, string>; template?: PodTemplateSpec}
+  spec: {
+    replicas?: number
+    minReadySeconds?: number
+    selector?: Record<string, string>
+    template?: PodTemplateSpec
+  }
   status?: ReplicaStatus
 }
 

@@ -50,7 +50,11 @@ export interface ApplyOptions {
 }
 
 /** Applies or creates every document atomically; throws ManifestRejected listing every refused document. */
-export function applyManifests(api: ApiServer, documents: readonly ManifestDocument[], options: ApplyOptions): AppliedObject[] {
+export function applyManifests(
+  api: ApiServer,
+  documents: readonly ManifestDocument[],
+  options: ApplyOptions,
+): AppliedObject[] {
   if (documents.length === 0) throw new UserError('no objects passed to ' + options.mode)
   return api.store.transaction(() => {
     const results: AppliedObject[] = []
@@ -58,7 +62,11 @@ export function applyManifests(api: ApiServer, documents: readonly ManifestDocum
     for (const document of documents) {
       try {
         const object = withNamespace(document.object, options.namespaceFlag)
-        results.push(options.mode === 'apply' ? applyOne(api, object, options.dryRun) : createOne(api, object, options.dryRun))
+        results.push(
+          options.mode === 'apply'
+            ? applyOne(api, object, options.dryRun)
+            : createOne(api, object, options.dryRun),
+        )
       } catch (error) {
         if (!(error instanceof TugError)) throw error
         failures.push({document, error})

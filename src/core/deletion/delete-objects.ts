@@ -39,13 +39,18 @@ export function deleteObjects(api: ApiServer, request: DeleteRequest): DeleteRes
     throw new UserError('name cannot be provided when a selector is specified')
   }
   if (!bulk && request.targets.every((target) => target.names.length === 0)) {
-    throw new UserError('resource(s) were provided, but no name was specified', 'name the objects, or pass -l SELECTOR or --all')
+    throw new UserError(
+      'resource(s) were provided, but no name was specified',
+      'name the objects, or pass -l SELECTOR or --all',
+    )
   }
   const selector = request.selector ? parseSelector(request.selector) : undefined
   return api.store.transaction(() => {
     const result: DeleteResult = {deleted: [], missing: []}
     for (const {type, names} of request.targets) {
-      const objects = bulk ? api.list(type, {namespace: request.namespace, selector}) : findNamed(api, type, request.namespace, names, result.missing)
+      const objects = bulk
+        ? api.list(type, {namespace: request.namespace, selector})
+        : findNamed(api, type, request.namespace, names, result.missing)
       for (const object of objects) {
         const outcome = api.delete(type, request.namespace, object.metadata.name, {
           cascade: request.cascade,
@@ -59,7 +64,13 @@ export function deleteObjects(api: ApiServer, request: DeleteRequest): DeleteRes
   })
 }
 
-function findNamed(api: ApiServer, type: ResourceType, namespace: string, names: string[], missing: ApiError[]): StoredObject[] {
+function findNamed(
+  api: ApiServer,
+  type: ResourceType,
+  namespace: string,
+  names: string[],
+  missing: ApiError[],
+): StoredObject[] {
   return names.flatMap((name) => {
     const object = api.find(type, namespace, name)
     if (!object) missing.push(notFound(qualifiedPlural(type), name))

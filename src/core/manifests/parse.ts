@@ -43,30 +43,41 @@ function parseSource({source, text}: ManifestSource): ManifestDocument[] {
     const value: unknown = doc.toJS({maxAliasCount: 100})
     if (value === null || value === undefined) continue
     if (typeof value !== 'object' || Array.isArray(value)) {
-      throw new UserError(`error validating "${source}" (document ${number}): error validating data: the document is not an object (found ${describeType(value)})`)
+      throw new UserError(
+        `error validating "${source}" (document ${number}): error validating data: the document is not an object (found ${describeType(value)})`,
+      )
     }
-    for (const object of expandList(value as KubeObject)) parsed.push({source, document: number, object: checkEnvelope(object, source, number)})
+    for (const object of expandList(value as KubeObject))
+      parsed.push({source, document: number, object: checkEnvelope(object, source, number)})
   }
   return parsed
 }
 
 function expandList(object: KubeObject): KubeObject[] {
-  if (typeof object.kind === 'string' && object.kind.endsWith('List') && Array.isArray(object.items)) return object.items as KubeObject[]
+  if (typeof object.kind === 'string' && object.kind.endsWith('List') && Array.isArray(object.items))
+    return object.items as KubeObject[]
   return [object]
 }
 
 /** The envelope checks kubectl's client-side validation makes before anything reaches the server. */
 function checkEnvelope(object: KubeObject, source: string, document: number): KubeObject {
   const where = `error validating "${source}" (document ${document}): error validating data`
-  if (!object.kind) throw new UserError(`${where}: kind not set`, 'every document needs `apiVersion:` and `kind:`, e.g. `apiVersion: v1` and `kind: Pod`')
-  if (!object.apiVersion) throw new UserError(`${where}: apiVersion not set`, 'every document needs `apiVersion:` and `kind:`')
+  if (!object.kind)
+    throw new UserError(
+      `${where}: kind not set`,
+      'every document needs `apiVersion:` and `kind:`, e.g. `apiVersion: v1` and `kind: Pod`',
+    )
+  if (!object.apiVersion)
+    throw new UserError(`${where}: apiVersion not set`, 'every document needs `apiVersion:` and `kind:`')
   if (typeof object.metadata !== 'object' || object.metadata === null || Array.isArray(object.metadata)) {
     if (object.metadata === undefined) object.metadata = {}
     else throw new UserError(`${where}: metadata must be a map`)
   }
   const size = Buffer.byteLength(JSON.stringify(object))
   if (size > MAX_OBJECT_BYTES) {
-    throw new UserError(`${where}: Request entity too large: limit is ${MAX_OBJECT_BYTES} bytes, the object is ${size} bytes`)
+    throw new UserError(
+      `${where}: Request entity too large: limit is ${MAX_OBJECT_BYTES} bytes, the object is ${size} bytes`,
+    )
   }
   return object
 }

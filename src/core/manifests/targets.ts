@@ -11,7 +11,9 @@ export function targetsOfManifests(documents: readonly ManifestDocument[], names
     const type = resolveManifestType(object)
     const own = object.metadata.namespace
     if (type.namespaced && own && own !== namespace) {
-      throw new UserError(`the namespace from the provided object "${own}" does not match the namespace "${namespace}". You must pass '--namespace=${own}' to perform this operation.`)
+      throw new UserError(
+        `the namespace from the provided object "${own}" does not match the namespace "${namespace}". You must pass '--namespace=${own}' to perform this operation.`,
+      )
     }
     if (!object.metadata.name) throw new UserError(`document ${document} of ${source} has no metadata.name`)
     const existing = targets.find((target) => target.type === type)

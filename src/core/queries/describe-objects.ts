@@ -20,10 +20,17 @@ export interface DescribeResult {
 }
 
 /** Which kinds an owner's describe lists, by the owner's kind. */
-const OWNED_KIND: Record<string, 'pods' | 'replicaSets'> = {ReplicaSet: 'pods', ReplicationController: 'pods', Deployment: 'replicaSets'}
+const OWNED_KIND: Record<string, 'pods' | 'replicaSets'> = {
+  ReplicaSet: 'pods',
+  ReplicationController: 'pods',
+  Deployment: 'replicaSets',
+}
 
 /** Reads the objects (all of the type when no names are given), their events and dependents. */
-export function describeObjects(api: ApiServer, request: {types: TypeRequest[]; namespace: string; selector?: string}): DescribeResult {
+export function describeObjects(
+  api: ApiServer,
+  request: {types: TypeRequest[]; namespace: string; selector?: string},
+): DescribeResult {
   const result = getObjects(api, {...request, allNamespaces: false})
   const subjects = result.groups.flatMap((group) =>
     group.objects.map((object) => ({
@@ -40,13 +47,20 @@ function relatedOf(api: ApiServer, owner: StoredObject): DescribeSubject['relate
     // A Service's Endpoints line comes from the pods its selector matches; no selector selects none.
     const selector = (owner as Service).spec.selector
     if (!selector || Object.keys(selector).length === 0) return {pods: []}
-    return {pods: api.list(mustTypeForKind('Pod'), {namespace: owner.metadata.namespace, selector: selectorFromMap(selector)})}
+    return {
+      pods: api.list(mustTypeForKind('Pod'), {
+        namespace: owner.metadata.namespace,
+        selector: selectorFromMap(selector),
+      }),
+    }
   }
   const owned = OWNED_KIND[owner.kind]
   if (!owned) return {}
   const type = mustTypeForKind(owned === 'pods' ? 'Pod' : 'ReplicaSet')
   const dependents = api
     .list(type, {namespace: owner.metadata.namespace})
-    .filter((object) => object.metadata.ownerReferences?.some((ref) => ref.uid === owner.metadata.uid && ref.controller))
+    .filter((object) =>
+      object.metadata.ownerReferences?.some((ref) => ref.uid === owner.metadata.uid && ref.controller),
+    )
   return {[owned]: dependents}
 }

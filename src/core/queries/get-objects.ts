@@ -35,19 +35,34 @@ export function getObjects(api: ApiServer, request: GetRequest): GetResult {
   const selector = request.selector ? parseSelector(request.selector) : undefined
   return api.store.read(() => {
     const missing: ApiError[] = []
-    const groups = request.types.map(({type, names}) => ({type, objects: findObjects(api, type, names, request, selector, missing)}))
+    const groups = request.types.map(({type, names}) => ({
+      type,
+      objects: findObjects(api, type, names, request, selector, missing),
+    }))
     return {groups, missing, resourceVersion: api.store.latestResourceVersion()}
   })
 }
 
-function findObjects(api: ApiServer, type: ResourceType, names: string[], request: GetRequest, selector: Selector | undefined, missing: ApiError[]): StoredObject[] {
-  const matches = (object: StoredObject): boolean => !selector || matchesSelector(selector, object.metadata.labels)
+function findObjects(
+  api: ApiServer,
+  type: ResourceType,
+  names: string[],
+  request: GetRequest,
+  selector: Selector | undefined,
+  missing: ApiError[],
+): StoredObject[] {
+  const matches = (object: StoredObject): boolean =>
+    !selector || matchesSelector(selector, object.metadata.labels)
   if (names.length === 0) {
     const namespace = request.allNamespaces ? undefined : request.namespace
-    const all = type.kind === 'Event' ? (api.store.listEvents({namespace}) as unknown as StoredObject[]) : api.list(type, {namespace})
+    const all =
+      type.kind === 'Event'
+        ? (api.store.listEvents({namespace}) as unknown as StoredObject[])
+        : api.list(type, {namespace})
     return all.filter(matches)
   }
-  if (request.allNamespaces) throw new UserError('a resource cannot be retrieved by name across all namespaces')
+  if (request.allNamespaces)
+    throw new UserError('a resource cannot be retrieved by name across all namespaces')
   return names.flatMap((name) => {
     const object = api.find(type, request.namespace, name)
     if (!object) missing.push(notFound(qualifiedPlural(type), name))

@@ -50,9 +50,18 @@ describe('SQLite store', () => {
   })
 
   it('lists one namespace or all, ordered by namespace and name', () => {
-    for (const [name, ns] of [['b', 'default'], ['a', 'other'], ['a', 'default']] as const) store.put('ADDED', pod(name, ns))
+    for (const [name, ns] of [
+      ['b', 'default'],
+      ['a', 'other'],
+      ['a', 'default'],
+    ] as const)
+      store.put('ADDED', pod(name, ns))
     expect(store.list('Pod', 'default').map((o) => o.metadata.name)).toEqual(['a', 'b'])
-    expect(store.list('Pod').map((o) => `${o.metadata.namespace}/${o.metadata.name}`)).toEqual(['default/a', 'default/b', 'other/a'])
+    expect(store.list('Pod').map((o) => `${o.metadata.namespace}/${o.metadata.name}`)).toEqual([
+      'default/a',
+      'default/b',
+      'other/a',
+    ])
   })
 
   it('rolls back every write of a failed transaction', () => {
@@ -95,7 +104,9 @@ describe('SQLite store', () => {
     const db = new Database(file)
     db.pragma(`user_version = ${migrations().length + 1}`)
     db.close()
-    expect(() => openStore(file)).toThrow(/written by a newer Tugboat \(schema version \d+; this one knows up to \d+\)/)
+    expect(() => openStore(file)).toThrow(
+      /written by a newer Tugboat \(schema version \d+; this one knows up to \d+\)/,
+    )
   })
 
   it('opens with WAL and a busy timeout', () => {

@@ -29,7 +29,10 @@ describe('ApiServer', () => {
       creationTimestamp: '2024-05-14T11:54:50Z',
       uid: expect.stringMatching(/^[0-9a-f-]{36}$/) as unknown,
     })
-    expect(created.spec.strategy).toEqual({type: 'RollingUpdate', rollingUpdate: {maxSurge: '25%', maxUnavailable: '25%'}})
+    expect(created.spec.strategy).toEqual({
+      type: 'RollingUpdate',
+      rollingUpdate: {maxSurge: '25%', maxUnavailable: '25%'},
+    })
     expect(created.spec.revisionHistoryLimit).toBe(10)
     expect(created.status).toEqual({})
   })
@@ -37,7 +40,9 @@ describe('ApiServer', () => {
   it('refuses a second object with the same name', () => {
     const {api} = testApiServer()
     api.create(deployment())
-    expect(() => api.create(deployment())).toThrow(new ApiError('AlreadyExists', 'deployments.apps "web" already exists'))
+    expect(() => api.create(deployment())).toThrow(
+      new ApiError('AlreadyExists', 'deployments.apps "web" already exists'),
+    )
   })
 
   it('refuses objects in a namespace that does not exist', () => {
@@ -72,7 +77,9 @@ describe('ApiServer', () => {
     expect(scaled.metadata.generation).toBe(2)
     const statusOnly = api.update({...scaled, status: {replicas: 5}}, {subresource: 'status'})
     expect(statusOnly.metadata.generation).toBe(2)
-    expect(Number(statusOnly.metadata.resourceVersion)).toBeGreaterThan(Number(scaled.metadata.resourceVersion))
+    expect(Number(statusOnly.metadata.resourceVersion)).toBeGreaterThan(
+      Number(scaled.metadata.resourceVersion),
+    )
     expect(() => api.update(created)).toThrow(
       'Operation cannot be fulfilled on deployments.apps "web": the object has been modified; please apply your changes to the latest version and try again',
     )
@@ -109,7 +116,12 @@ describe('ApiServer', () => {
 
   it('generates names from generateName', () => {
     const {api} = testApiServer()
-    const pod = api.create({apiVersion: 'v1', kind: 'Pod', metadata: {generateName: 'web-'}, spec: {containers: [{name: 'c', image: 'busybox'}]}})
+    const pod = api.create({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {generateName: 'web-'},
+      spec: {containers: [{name: 'c', image: 'busybox'}]},
+    })
     expect(pod.metadata.name).toMatch(/^web-[bcdfghjklmnpqrstvwxz2456789]{5}$/)
     expect(api.get(Pod, 'default', pod.metadata.name).metadata.uid).toBe(pod.metadata.uid)
   })
