@@ -30,9 +30,11 @@ export function initialStatus(object: KubeObject): unknown {
     case 'Pod':
       return {phase: 'Pending', qosClass: qosClass(object.spec as PodSpec)}
     case 'Deployment':
+      return {}
     case 'ReplicaSet':
     case 'ReplicationController':
-      return {}
+      // status.replicas has no omitempty in the Go types: a new replica set shows `replicas: 0`.
+      return {replicas: 0}
     case 'Service':
       return {loadBalancer: {}}
     case 'Namespace':
