@@ -45,7 +45,10 @@ describe('tug apply -f', () => {
   const storedNames = (): string[] => {
     const api = openApiServer(home.home)
     try {
-      return api.store.changesSince(0, 100_000).filter((c) => c.object.kind !== 'Namespace').map((c) => c.object.metadata.name)
+      return api.store
+        .changesSince(0, 100_000)
+        .filter((c) => c.object.kind !== 'Namespace')
+        .map((c) => c.object.metadata.name)
     } finally {
       api.store.close()
     }
@@ -57,8 +60,14 @@ describe('tug apply -f', () => {
 
   it('creates, then reports unchanged, then configured', async () => {
     const path = file('web.yaml', `${deployment('web')}---\n${service}`)
-    expect(await runTug(Apply, ['-f', path], home.home)).toEqual({stdout: 'deployment.apps/web created\nservice/web created\n', stderr: '', exitCode: 0})
-    expect((await runTug(Apply, ['-f', path], home.home)).stdout).toBe('deployment.apps/web unchanged\nservice/web unchanged\n')
+    expect(await runTug(Apply, ['-f', path], home.home)).toEqual({
+      stdout: 'deployment.apps/web created\nservice/web created\n',
+      stderr: '',
+      exitCode: 0,
+    })
+    expect((await runTug(Apply, ['-f', path], home.home)).stdout).toBe(
+      'deployment.apps/web unchanged\nservice/web unchanged\n',
+    )
     writeFileSync(path, deployment('web', 5))
     expect((await runTug(Apply, ['-f', path], home.home)).stdout).toBe('deployment.apps/web configured\n')
   })
@@ -67,13 +76,19 @@ describe('tug apply -f', () => {
     file('a.yaml', deployment('a'))
     file('b.json', JSON.stringify({apiVersion: 'v1', kind: 'Namespace', metadata: {name: 'team'}}))
     file('notes.txt', 'not a manifest')
-    expect((await runTug(Apply, ['-f', home.home], home.home)).stdout).toBe('deployment.apps/a created\nnamespace/team created\n')
-    expect((await runTug(Apply, ['-f', '-'], home.home, deployment('c'))).stdout).toBe('deployment.apps/c created\n')
+    expect((await runTug(Apply, ['-f', home.home], home.home)).stdout).toBe(
+      'deployment.apps/a created\nnamespace/team created\n',
+    )
+    expect((await runTug(Apply, ['-f', '-'], home.home, deployment('c'))).stdout).toBe(
+      'deployment.apps/c created\n',
+    )
   })
 
   it('prints nothing but writes nothing on a client dry run', async () => {
     const path = file('web.yaml', deployment('web'))
-    expect((await runTug(Apply, ['-f', path, '--dry-run=client'], home.home)).stdout).toBe('deployment.apps/web created (dry run)\n')
+    expect((await runTug(Apply, ['-f', path, '--dry-run=client'], home.home)).stdout).toBe(
+      'deployment.apps/web created (dry run)\n',
+    )
     expect(storedNames()).toEqual([])
   })
 
@@ -81,7 +96,9 @@ describe('tug apply -f', () => {
     const path = file('web.yaml', deployment('web'))
     await runTug(Create, ['-f', path], home.home)
     const result = await runTug(Apply, ['-f', path], home.home)
-    expect(result.stderr).toMatch(/^Warning: resource deployments\/web is missing the kubectl\.kubernetes\.io\/last-applied-configuration annotation/)
+    expect(result.stderr).toMatch(
+      /^Warning: resource deployments\/web is missing the kubectl\.kubernetes\.io\/last-applied-configuration annotation/,
+    )
     expect(result.stdout).toBe('deployment.apps/web configured\n')
   })
 
@@ -91,21 +108,59 @@ describe('tug apply -f', () => {
     expect(await runTug(Create, ['-f', path], home.home)).toMatchObject({
       stdout: '',
       exitCode: 1,
-      stderr: expect.stringContaining(`Error from server (AlreadyExists): error when creating "${path}": deployments.apps "web" already exists\n`) as unknown,
+      stderr: expect.stringContaining(
+        `Error from server (AlreadyExists): error when creating "${path}": deployments.apps "web" already exists\n`,
+      ) as unknown,
     })
   })
 
   describe('bad input: a clear error, exit 1, nothing written', () => {
     it.each([
-      ['malformed YAML', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: [x\n', /^error: error parsing .*bad\.yaml \(document 1\): line \d+, column \d+: /],
-      ['a document without kind', 'apiVersion: v1\nmetadata: {name: x}\n', /error validating data: kind not set/],
-      ['an unknown kind', 'apiVersion: v1\nkind: Widget\nmetadata: {name: x}\n', /no matches for kind "Widget" in version "v1"/],
-      ['an unknown apiVersion', deployment('web').replace('apps/v1', 'apps/v2'), /no matches for kind "Deployment" in version "apps\/v2"/],
-      ['an invalid name', deployment('Web_1'), /^The Deployment "Web_1" is invalid: metadata\.name: Invalid value: "Web_1": a lowercase RFC 1123 subdomain must consist of/],
-      ['a negative replica count', deployment('web', -1), /^The Deployment "web" is invalid: spec\.replicas: Invalid value: -1: must be greater than or equal to 0$/m],
-      ['a selector that does not match its template', deployment('web').replace('      labels:\n        app: web', '      labels:\n        app: other'), /spec\.template\.metadata\.labels: Invalid value: map\[string\]string\{"app":"other"\}: `selector` does not match template `labels`/],
-      ['unknown fields', deployment('web').replace('replicas:', 'replicass:'), /Error from server \(BadRequest\): error when applying ".*": Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec\.replicass"/],
-      ['a name with shell metacharacters', deployment('web;rm -rf ~'), /metadata\.name: Invalid value: "web;rm -rf ~"/],
+      [
+        'malformed YAML',
+        'apiVersion: v1\nkind: Pod\nmetadata:\n  name: [x\n',
+        /^error: error parsing .*bad\.yaml \(document 1\): line \d+, column \d+: /,
+      ],
+      [
+        'a document without kind',
+        'apiVersion: v1\nmetadata: {name: x}\n',
+        /error validating data: kind not set/,
+      ],
+      [
+        'an unknown kind',
+        'apiVersion: v1\nkind: Widget\nmetadata: {name: x}\n',
+        /no matches for kind "Widget" in version "v1"/,
+      ],
+      [
+        'an unknown apiVersion',
+        deployment('web').replace('apps/v1', 'apps/v2'),
+        /no matches for kind "Deployment" in version "apps\/v2"/,
+      ],
+      [
+        'an invalid name',
+        deployment('Web_1'),
+        /^The Deployment "Web_1" is invalid: metadata\.name: Invalid value: "Web_1": a lowercase RFC 1123 subdomain must consist of/,
+      ],
+      [
+        'a negative replica count',
+        deployment('web', -1),
+        /^The Deployment "web" is invalid: spec\.replicas: Invalid value: -1: must be greater than or equal to 0$/m,
+      ],
+      [
+        'a selector that does not match its template',
+        deployment('web').replace('      labels:\n        app: web', '      labels:\n        app: other'),
+        /spec\.template\.metadata\.labels: Invalid value: map\[string\]string\{"app":"other"\}: `selector` does not match template `labels`/,
+      ],
+      [
+        'unknown fields',
+        deployment('web').replace('replicas:', 'replicass:'),
+        /Error from server \(BadRequest\): error when applying ".*": Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec\.replicass"/,
+      ],
+      [
+        'a name with shell metacharacters',
+        deployment('web;rm -rf ~'),
+        /metadata\.name: Invalid value: "web;rm -rf ~"/,
+      ],
     ])('%s', async (_name, text, message) => {
       const path = file('bad.yaml', text)
       const result = await runTug(Apply, ['-f', path], home.home)
@@ -121,12 +176,17 @@ describe('tug apply -f', () => {
       const result = await runTug(Apply, ['-f', path], home.home)
       expect(result.exitCode).toBe(1)
       expect(result.stderr).toContain('The Deployment "b" is invalid')
-      expect(result.stderr).toContain(`error: nothing was written: every document is applied together or not at all, and document 2 of ${path} was rejected`)
+      expect(result.stderr).toContain(
+        `error: nothing was written: every document is applied together or not at all, and document 2 of ${path} was rejected`,
+      )
       expect(storedNames()).toEqual([])
     })
 
     it('a 10 MB file', async () => {
-      const path = file('huge.yaml', `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: huge\n  annotations:\n    blob: "${'x'.repeat(10 * 1024 * 1024)}"\n`)
+      const path = file(
+        'huge.yaml',
+        `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: huge\n  annotations:\n    blob: "${'x'.repeat(10 * 1024 * 1024)}"\n`,
+      )
       const result = await runTug(Apply, ['-f', path], home.home)
       expect(result.exitCode).toBe(1)
       expect(result.stderr).toMatch(/Request entity too large: limit is 3145728 bytes/)
@@ -134,7 +194,10 @@ describe('tug apply -f', () => {
     })
 
     it('a path that does not exist', async () => {
-      expect(await runTug(Apply, ['-f', join(home.home, 'nope.yaml')], home.home)).toMatchObject({exitCode: 1, stderr: expect.stringMatching(/^error: the path ".*nope\.yaml" does not exist\n/) as unknown})
+      expect(await runTug(Apply, ['-f', join(home.home, 'nope.yaml')], home.home)).toMatchObject({
+        exitCode: 1,
+        stderr: expect.stringMatching(/^error: the path ".*nope\.yaml" does not exist\n/) as unknown,
+      })
     })
   })
 })

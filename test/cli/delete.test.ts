@@ -9,7 +9,11 @@ const rs = (name: string): KubeObject => ({
   apiVersion: 'apps/v1',
   kind: 'ReplicaSet',
   metadata: {name, labels: {app: name}},
-  spec: {replicas: 1, selector: {matchLabels: {app: name}}, template: {metadata: {labels: {app: name}}, spec: {containers: [{name: 'c', image: 'busybox'}]}}},
+  spec: {
+    replicas: 1,
+    selector: {matchLabels: {app: name}},
+    template: {metadata: {labels: {app: name}}, spec: {containers: [{name: 'c', image: 'busybox'}]}},
+  },
 })
 
 describe('tug delete', () => {
@@ -18,30 +22,45 @@ describe('tug delete', () => {
     home = tempHome()
     const api = openApiServer(home.home)
     for (const name of ['a', 'b', 'c']) api.create(rs(name))
-    api.create({apiVersion: 'v1', kind: 'Pod', metadata: {name: 'p', labels: {app: 'a'}}, spec: {containers: [{name: 'c', image: 'busybox'}]}})
+    api.create({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {name: 'p', labels: {app: 'a'}},
+      spec: {containers: [{name: 'c', image: 'busybox'}]},
+    })
     api.store.close()
   })
   afterEach(() => home.cleanup())
   const remaining = (kind: string): string[] => {
     const api = openApiServer(home.home)
     try {
-      return api.list(mustTypeForKind(kind), {namespace: 'default'}).map((o) => `${o.metadata.name}${o.metadata.deletionTimestamp ? ' (terminating)' : ''}`)
+      return api
+        .list(mustTypeForKind(kind), {namespace: 'default'})
+        .map((o) => `${o.metadata.name}${o.metadata.deletionTimestamp ? ' (terminating)' : ''}`)
     } finally {
       api.store.close()
     }
   }
 
   it('deletes by type and names, in kubectl words', async () => {
-    expect(await runTug(Delete, ['rs', 'a', 'b'], home.home)).toEqual({stdout: 'replicaset.apps "a" deleted\nreplicaset.apps "b" deleted\n', stderr: '', exitCode: 0})
+    expect(await runTug(Delete, ['rs', 'a', 'b'], home.home)).toEqual({
+      stdout: 'replicaset.apps "a" deleted\nreplicaset.apps "b" deleted\n',
+      stderr: '',
+      exitCode: 0,
+    })
     expect(remaining('ReplicaSet')).toEqual(['c'])
   })
 
   it('deletes TYPE/NAME forms across types', async () => {
-    expect((await runTug(Delete, ['replicaset/c', 'pod/p'], home.home)).stdout).toBe('replicaset.apps "c" deleted\npod "p" deleted\n')
+    expect((await runTug(Delete, ['replicaset/c', 'pod/p'], home.home)).stdout).toBe(
+      'replicaset.apps "c" deleted\npod "p" deleted\n',
+    )
   })
 
   it('deletes by label selector', async () => {
-    expect((await runTug(Delete, ['rs,pods', '-l', 'app=a'], home.home)).stdout).toBe('replicaset.apps "a" deleted\npod "p" deleted\n')
+    expect((await runTug(Delete, ['rs,pods', '-l', 'app=a'], home.home)).stdout).toBe(
+      'replicaset.apps "a" deleted\npod "p" deleted\n',
+    )
   })
 
   it('records orphan and foreground cascades for the garbage collector', async () => {
@@ -50,7 +69,9 @@ describe('tug delete', () => {
     expect(remaining('ReplicaSet')).toEqual(['a (terminating)', 'b (terminating)', 'c'])
     const api = openApiServer(home.home)
     expect(api.get(mustTypeForKind('ReplicaSet'), 'default', 'a').metadata.finalizers).toEqual(['orphan'])
-    expect(api.get(mustTypeForKind('ReplicaSet'), 'default', 'b').metadata.finalizers).toEqual(['foregroundDeletion'])
+    expect(api.get(mustTypeForKind('ReplicaSet'), 'default', 'b').metadata.finalizers).toEqual([
+      'foregroundDeletion',
+    ])
     api.store.close()
   })
 
@@ -65,7 +86,10 @@ describe('tug delete', () => {
   it.each([
     [['rs'], 'error: resource(s) were provided, but no name was specified'],
     [['rs', 'a', '-l', 'app=a'], 'error: name cannot be provided when a selector is specified'],
-    [['rs', 'a', '--cascade=sometimes'], 'error: invalid cascade value (sometimes). Must be "background", "foreground", or "orphan".'],
+    [
+      ['rs', 'a', '--cascade=sometimes'],
+      'error: invalid cascade value (sometimes). Must be "background", "foreground", or "orphan".',
+    ],
   ])('refuses %j', async (argv, message) => {
     const result = await runTug(Delete, argv, home.home)
     expect(result.exitCode).toBe(1)

@@ -49,15 +49,40 @@ const models: Record<string, new (data: KubeObject) => {validate(): void}> = {
 const objects: KubeObject[] = [
   {apiVersion: 'v1', kind: 'Namespace', metadata: {name: 'shop'}},
   {apiVersion: 'v1', kind: 'Pod', metadata: {name: 'web', labels: {app: 'web'}}, spec: template.spec},
-  {apiVersion: 'v1', kind: 'ReplicationController', metadata: {name: 'web-rc'}, spec: {replicas: 2, template}},
-  {apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: {name: 'web-rs'}, spec: {replicas: 2, selector: {matchExpressions: [{key: 'app', operator: 'In', values: ['web']}]}, template}},
+  {
+    apiVersion: 'v1',
+    kind: 'ReplicationController',
+    metadata: {name: 'web-rc'},
+    spec: {replicas: 2, template},
+  },
+  {
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    metadata: {name: 'web-rs'},
+    spec: {
+      replicas: 2,
+      selector: {matchExpressions: [{key: 'app', operator: 'In', values: ['web']}]},
+      template,
+    },
+  },
   {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
     metadata: {name: 'web', annotations: {'kubernetes.io/change-cause': 'first version'}},
-    spec: {replicas: 3, selector: {matchLabels: {app: 'web'}}, strategy: {type: 'RollingUpdate', rollingUpdate: {maxSurge: 1, maxUnavailable: '10%'}}, minReadySeconds: 2, template},
+    spec: {
+      replicas: 3,
+      selector: {matchLabels: {app: 'web'}},
+      strategy: {type: 'RollingUpdate', rollingUpdate: {maxSurge: 1, maxUnavailable: '10%'}},
+      minReadySeconds: 2,
+      template,
+    },
   },
-  {apiVersion: 'v1', kind: 'Service', metadata: {name: 'web'}, spec: {type: 'NodePort', selector: {app: 'web'}, ports: [{name: 'http', port: 80, targetPort: 'http'}]}},
+  {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: {name: 'web'},
+    spec: {type: 'NodePort', selector: {app: 'web'}, ports: [{name: 'http', port: 80, targetPort: 'http'}]},
+  },
 ]
 
 describe('tug get -o yaml is valid Kubernetes YAML', () => {
@@ -69,17 +94,20 @@ describe('tug get -o yaml is valid Kubernetes YAML', () => {
   })
   afterAll(() => home.cleanup())
 
-  it.each(objects.map((object) => [object.kind, object.metadata.name] as const))('%s %s passes the OpenAPI schema and applies unchanged', async (kind, name) => {
-    const {stdout, exitCode} = await runTug(Get, [kind.toLowerCase(), name ?? '', '-o', 'yaml'], home.home)
-    expect(exitCode).toBe(0)
-    const printed = parse(stdout) as KubeObject
-    expect(printed.kind).toBe(kind)
-    expect(() => new models[kind]!(printed).validate()).not.toThrow()
-    expect(unknownFields(printed)).toEqual([])
+  it.each(objects.map((object) => [object.kind, object.metadata.name] as const))(
+    '%s %s passes the OpenAPI schema and applies unchanged',
+    async (kind, name) => {
+      const {stdout, exitCode} = await runTug(Get, [kind.toLowerCase(), name ?? '', '-o', 'yaml'], home.home)
+      expect(exitCode).toBe(0)
+      const printed = parse(stdout) as KubeObject
+      expect(printed.kind).toBe(kind)
+      expect(() => new models[kind]!(printed).validate()).not.toThrow()
+      expect(unknownFields(printed)).toEqual([])
 
-    const again = join(home.home, `${kind}.yaml`)
-    writeFileSync(again, stdout)
-    const applied = await runTug(Apply, ['-f', again], home.home)
-    expect(applied.stdout).toMatch(/ (unchanged|configured)\n$/)
-  })
+      const again = join(home.home, `${kind}.yaml`)
+      writeFileSync(again, stdout)
+      const applied = await runTug(Apply, ['-f', again], home.home)
+      expect(applied.stdout).toMatch(/ (unchanged|configured)\n$/)
+    },
+  )
 })
