@@ -6,7 +6,13 @@ import type {ResourceType} from '../core/api/resources.js'
 import {mustTypeForKind, resolveResourceType} from '../core/api/resources.js'
 
 /** kubectl's `all` category, restricted to the kinds Tugboat serves, in kubectl's order. */
-const ALL_CATEGORY: readonly ResourceType[] = ['Pod', 'ReplicationController', 'Service', 'Deployment', 'ReplicaSet'].map(mustTypeForKind)
+const ALL_CATEGORY: readonly ResourceType[] = [
+  'Pod',
+  'ReplicationController',
+  'Service',
+  'Deployment',
+  'ReplicaSet',
+].map(mustTypeForKind)
 
 /** The types asked for, and per type the names (empty: all). */
 export interface ResourceSelection {
@@ -23,7 +29,10 @@ export function parseResourceArgs(args: readonly string[], verb: string): Resour
     )
   }
   if (args.some((arg) => arg.includes('/'))) return parseSlashForms(args)
-  const types = first.split(',').filter(Boolean).flatMap((name) => (name === 'all' ? ALL_CATEGORY : [resolveResourceType(name)]))
+  const types = first
+    .split(',')
+    .filter(Boolean)
+    .flatMap((name) => (name === 'all' ? ALL_CATEGORY : [resolveResourceType(name)]))
   if (rest.length && types.length > 1) {
     throw new UserError(
       'you may only specify a single resource type when naming objects: use TYPE/NAME for each of several types',

@@ -1,20 +1,7 @@
-import {Args, Flags} from '@oclif/core'
-import {TugCommand} from '../cli/base-command.js'
-import {
-  dryRunFlag,
-  editAllFlag,
-  editSelectorFlag,
-  parseDryRun,
-  parseWriteOutput,
-  printMetadataEdits,
-  writeOutputFlag,
-} from '../cli/flags.js'
-import {parseResourceArgs} from '../cli/resource-args.js'
+import {MetadataEditCommand, metadataEditArgs, metadataEditFlags} from '../cli/metadata-edit-command.js'
 import type {MetadataEditResult} from '../core/edits/labels.js'
-import {editAnnotations} from '../core/edits/labels.js'
-import {splitResourcesAndPairs} from '../core/edits/pairs.js'
 
-export default class Annotate extends TugCommand {
+export default class Annotate extends MetadataEditCommand {
   static override description = `Update the annotations of objects.
 
 KEY=VALUE sets an annotation (the value may be any text) and KEY- removes one. Changing an annotation that
@@ -22,9 +9,7 @@ already has another value needs --overwrite, except kubernetes.io/change-cause, 
 Annotations carry information for people and tools; unlike labels, selectors never look at them.`
 
   static override strict = false
-  static override args = {
-    resource: Args.string({description: 'TYPE NAME... or TYPE/NAME..., then KEY=VALUE or KEY- changes.'}),
-  }
+  static override args = metadataEditArgs
 
   static override examples = [
     {
@@ -46,38 +31,10 @@ Annotations carry information for people and tools; unlike labels, selectors nev
     },
   ]
 
-  static override flags = {
-    overwrite: Flags.boolean({
-      description: 'Allow replacing an annotation that already has a different value.',
-    }),
-    list: Flags.boolean({description: 'Print the annotations instead of writing them.'}),
-    all: editAllFlag,
-    selector: editSelectorFlag,
-    'resource-version': Flags.string({
-      description: 'Write only if the object still has this resourceVersion (one object only).',
-    }),
-    'dry-run': dryRunFlag,
-    output: writeOutputFlag,
-  }
+  static override flags = metadataEditFlags('annotations')
 
   async run(): Promise<MetadataEditResult> {
     const {argv, flags} = await this.parse(Annotate)
-    const {resources, pairs} = splitResourcesAndPairs(argv as string[], 'annotation')
-    const output = parseWriteOutput(flags.output)
-    const dryRun = parseDryRun(flags['dry-run'])
-    const result = editAnnotations(this.api(), {
-      resources: resources.length ? parseResourceArgs(resources, 'annotate') : [],
-      namespace: this.namespaceOf(flags),
-      selector: flags.selector,
-      all: flags.all,
-      changes: pairs,
-      overwrite: flags.overwrite,
-      list: flags.list,
-      output,
-      resourceVersion: flags['resource-version'],
-      dryRun,
-    })
-    this.out(printMetadataEdits(result, 'annotations', flags.list, {output, dryRun}))
-    return result
+    return this.editMetadata('annotations', argv as string[], flags)
   }
 }

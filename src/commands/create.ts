@@ -1,12 +1,7 @@
-import {Flags} from '@oclif/core'
-import {TugCommand} from '../cli/base-command.js'
-import {readManifestSources} from '../cli/manifest-files.js'
-import {dryRunFlag, parseDryRun, parseWriteOutput, printWritten, writeOutputFlag} from '../cli/flags.js'
-import {applyManifests} from '../core/apply/apply-manifests.js'
+import {ManifestCommand, manifestFlags} from '../cli/manifest-command.js'
 import type {AppliedObject} from '../core/apply/apply-manifests.js'
-import {parseManifests} from '../core/manifests/parse.js'
 
-export default class Create extends TugCommand {
+export default class Create extends ManifestCommand {
   static override description = `Create objects from files or stdin.
 
 Unlike apply, create refuses objects that already exist. Every document is created in one transaction: if
@@ -19,29 +14,10 @@ one is rejected, none is written. To generate objects, see the subcommands (tug 
     },
   ]
 
-  static override flags = {
-    filename: Flags.string({
-      char: 'f',
-      description: 'File, directory or - (stdin) holding the manifests.',
-      multiple: true,
-      required: true,
-    }),
-    recursive: Flags.boolean({char: 'R', description: 'Process the directory given with -f recursively.'}),
-    'dry-run': dryRunFlag,
-    output: writeOutputFlag,
-  }
+  static override flags = manifestFlags
 
   async run(): Promise<AppliedObject[]> {
     const {flags} = await this.parse(Create)
-    const dryRun = parseDryRun(flags['dry-run'])
-    const output = parseWriteOutput(flags.output)
-    const sources = await readManifestSources(flags.filename, flags.recursive)
-    const results = applyManifests(this.api(), parseManifests(sources), {
-      mode: 'create',
-      namespaceFlag: flags.namespace,
-      dryRun: dryRun !== 'none',
-    })
-    this.out(printWritten(results, {output, dryRun}))
-    return results
+    return this.writeManifests('create', flags)
   }
 }

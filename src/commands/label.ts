@@ -1,20 +1,7 @@
-import {Args, Flags} from '@oclif/core'
-import {TugCommand} from '../cli/base-command.js'
-import {
-  dryRunFlag,
-  editAllFlag,
-  editSelectorFlag,
-  parseDryRun,
-  parseWriteOutput,
-  printMetadataEdits,
-  writeOutputFlag,
-} from '../cli/flags.js'
-import {parseResourceArgs} from '../cli/resource-args.js'
+import {MetadataEditCommand, metadataEditArgs, metadataEditFlags} from '../cli/metadata-edit-command.js'
 import type {MetadataEditResult} from '../core/edits/labels.js'
-import {editLabels} from '../core/edits/labels.js'
-import {splitResourcesAndPairs} from '../core/edits/pairs.js'
 
-export default class Label extends TugCommand {
+export default class Label extends MetadataEditCommand {
   static override description = `Update the labels of objects.
 
 KEY=VALUE sets a label and KEY- removes one. A key and a value are up to 63 letters, digits, '-', '_' or
@@ -23,9 +10,7 @@ label that already has another value needs --overwrite. Labels are how selectors
 -l) find objects, so relabelling a pod can take it out of its replica set.`
 
   static override strict = false
-  static override args = {
-    resource: Args.string({description: 'TYPE NAME... or TYPE/NAME..., then KEY=VALUE or KEY- changes.'}),
-  }
+  static override args = metadataEditArgs
 
   static override examples = [
     {
@@ -47,36 +32,10 @@ label that already has another value needs --overwrite. Labels are how selectors
     },
   ]
 
-  static override flags = {
-    overwrite: Flags.boolean({description: 'Allow replacing a label that already has a different value.'}),
-    list: Flags.boolean({description: 'Print the labels instead of writing them.'}),
-    all: editAllFlag,
-    selector: editSelectorFlag,
-    'resource-version': Flags.string({
-      description: 'Write only if the object still has this resourceVersion (one object only).',
-    }),
-    'dry-run': dryRunFlag,
-    output: writeOutputFlag,
-  }
+  static override flags = metadataEditFlags('labels')
 
   async run(): Promise<MetadataEditResult> {
     const {argv, flags} = await this.parse(Label)
-    const {resources, pairs} = splitResourcesAndPairs(argv as string[], 'label')
-    const output = parseWriteOutput(flags.output)
-    const dryRun = parseDryRun(flags['dry-run'])
-    const result = editLabels(this.api(), {
-      resources: resources.length ? parseResourceArgs(resources, 'label') : [],
-      namespace: this.namespaceOf(flags),
-      selector: flags.selector,
-      all: flags.all,
-      changes: pairs,
-      overwrite: flags.overwrite,
-      list: flags.list,
-      output,
-      resourceVersion: flags['resource-version'],
-      dryRun,
-    })
-    this.out(printMetadataEdits(result, 'labels', flags.list, {output, dryRun}))
-    return result
+    return this.editMetadata('labels', argv as string[], flags)
   }
 }

@@ -1,19 +1,9 @@
 import {Args, Flags} from '@oclif/core'
-import {TugCommand} from '../cli/base-command.js'
-import {
-  dryRunFlag,
-  editAllFlag,
-  editSelectorFlag,
-  parseDryRun,
-  parseWriteOutput,
-  printWritten,
-  writeOutputFlag,
-} from '../cli/flags.js'
-import {parseResourceArgs} from '../cli/resource-args.js'
+import {EditCommand, editFlags} from '../cli/edit-command.js'
 import {scaleObjects} from '../core/edits/scale.js'
 import type {EditedObject} from '../core/edits/targets.js'
 
-export default class Scale extends TugCommand {
+export default class Scale extends EditCommand {
   static override description = `Set a new size for a deployment, replica set or replication controller.
 
 Only the desired count (spec.replicas) changes here; the controllers in tug up then create or delete pods
@@ -48,32 +38,19 @@ happens only if the object still has that size or version.`
     'resource-version': Flags.string({
       description: 'Precondition: the object must still have this resourceVersion.',
     }),
-    all: editAllFlag,
-    selector: editSelectorFlag,
-    'dry-run': dryRunFlag,
-    output: writeOutputFlag,
+    ...editFlags,
   }
 
   async run(): Promise<EditedObject[]> {
     const {argv, flags} = await this.parse(Scale)
-    const output = parseWriteOutput(flags.output)
-    const dryRun = parseDryRun(flags['dry-run'])
+    const {query, write} = this.editScope(argv as string[], 'scale', flags)
     const scaled = scaleObjects(this.api(), {
-      resources: argv.length ? parseResourceArgs(argv as string[], 'scale') : [],
-      namespace: this.namespaceOf(flags),
-      selector: flags.selector,
-      all: flags.all,
+      ...query,
       replicas: flags.replicas,
       currentReplicas: flags['current-replicas'],
       resourceVersion: flags['resource-version'],
-      dryRun,
+      dryRun: write.dryRun,
     })
-    this.out(
-      printWritten(
-        scaled.map(({object}) => ({object, operation: 'scaled'})),
-        {output, dryRun},
-      ),
-    )
-    return scaled
+    return this.printEdited(scaled, 'scaled', write)
   }
 }

@@ -1,16 +1,15 @@
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import Annotate from '../../src/commands/annotate.js'
-import {openApiServer} from '../../src/cli/context.js'
 import {mustTypeForKind} from '../../src/core/api/resources.js'
 import {runTug, tempHome} from '../support/run-tug.js'
+import {seedStateDir, withStateDir} from '../support/state-dir.js'
 
 describe('tug annotate', () => {
   let home: ReturnType<typeof tempHome>
   beforeEach(() => {
     home = tempHome()
-    const api = openApiServer(home.home)
     const labels = {app: 'web'}
-    api.create({
+    seedStateDir(home.home, {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
       metadata: {name: 'web', labels, annotations: {owner: 'team-a'}},
@@ -19,19 +18,12 @@ describe('tug annotate', () => {
         template: {metadata: {labels}, spec: {containers: [{name: 'nginx', image: 'nginx'}]}},
       },
     })
-    api.store.close()
   })
   afterEach(() => home.cleanup())
 
   const annotate = (...argv: string[]) => runTug(Annotate, argv, home.home)
-  const deployment = () => {
-    const api = openApiServer(home.home)
-    try {
-      return api.get(mustTypeForKind('Deployment'), 'default', 'web')
-    } finally {
-      api.store.close()
-    }
-  }
+  const deployment = () =>
+    withStateDir(home.home, (api) => api.get(mustTypeForKind('Deployment'), 'default', 'web'))
 
   it.each([
     [['deployment', 'web', 'note=hello world'], {owner: 'team-a', note: 'hello world'}],

@@ -1,9 +1,9 @@
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import CreateDeployment from '../../src/commands/create/deployment.js'
-import {openApiServer} from '../../src/cli/context.js'
 import {mustTypeForKind} from '../../src/core/api/resources.js'
 import type {Deployment} from '../../src/core/api/types.js'
 import {runTug, tempHome} from '../support/run-tug.js'
+import {withStateDir} from '../support/state-dir.js'
 
 // kubectl create deployment web --image=nginx --replicas=3 --port=80 --dry-run=client -o yaml (kubectl 1.32).
 const THREE_REPLICAS = `apiVersion: apps/v1
@@ -119,14 +119,11 @@ describe('tug create deployment', () => {
   afterEach(() => home.cleanup())
 
   const create = (...argv: string[]) => runTug(CreateDeployment, argv, home.home)
-  const stored = (name: string) => {
-    const api = openApiServer(home.home)
-    try {
-      return api.find(mustTypeForKind('Deployment'), 'default', name) as Deployment | undefined
-    } finally {
-      api.store.close()
-    }
-  }
+  const stored = (name: string) =>
+    withStateDir(
+      home.home,
+      (api) => api.find(mustTypeForKind('Deployment'), 'default', name) as Deployment | undefined,
+    )
 
   it('creates the deployment and says so', async () => {
     expect(await create('web', '--image=nginx', '--replicas=3')).toEqual({

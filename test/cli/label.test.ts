@@ -1,9 +1,9 @@
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import Label from '../../src/commands/label.js'
-import {openApiServer} from '../../src/cli/context.js'
 import {mustTypeForKind} from '../../src/core/api/resources.js'
 import type {KubeObject} from '../../src/core/api/types.js'
 import {runTug, tempHome} from '../support/run-tug.js'
+import {seedStateDir, withStateDir} from '../support/state-dir.js'
 
 const pod = (name: string, labels: Record<string, string>): KubeObject => ({
   apiVersion: 'v1',
@@ -16,22 +16,13 @@ describe('tug label', () => {
   let home: ReturnType<typeof tempHome>
   beforeEach(() => {
     home = tempHome()
-    const api = openApiServer(home.home)
-    api.create(pod('web', {app: 'web', tier: 'front'}))
-    api.create(pod('db', {app: 'db'}))
-    api.store.close()
+    seedStateDir(home.home, pod('web', {app: 'web', tier: 'front'}), pod('db', {app: 'db'}))
   })
   afterEach(() => home.cleanup())
 
   const label = (...argv: string[]) => runTug(Label, argv, home.home)
-  const labelsOf = (name: string) => {
-    const api = openApiServer(home.home)
-    try {
-      return api.get(mustTypeForKind('Pod'), 'default', name).metadata.labels
-    } finally {
-      api.store.close()
-    }
-  }
+  const labelsOf = (name: string) =>
+    withStateDir(home.home, (api) => api.get(mustTypeForKind('Pod'), 'default', name).metadata.labels)
 
   it.each([
     [['pod', 'web', 'env=dev'], 'pod/web labeled\n', {app: 'web', tier: 'front', env: 'dev'}],

@@ -1,9 +1,9 @@
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import Run from '../../src/commands/run.js'
-import {openApiServer} from '../../src/cli/context.js'
 import {mustTypeForKind} from '../../src/core/api/resources.js'
 import type {Pod} from '../../src/core/api/types.js'
 import {runTug, tempHome} from '../support/run-tug.js'
+import {withStateDir} from '../support/state-dir.js'
 
 // `kubectl run web --image=nginx --dry-run=client -o yaml` (kubectl 1.32).
 const DEFAULT_POD = `apiVersion: v1
@@ -102,14 +102,8 @@ describe('tug run', () => {
   afterEach(() => home.cleanup())
 
   const run = (...argv: string[]) => runTug(Run, argv, home.home)
-  const storedPod = (name: string, namespace = 'default') => {
-    const api = openApiServer(home.home)
-    try {
-      return api.find(mustTypeForKind('Pod'), namespace, name) as Pod | undefined
-    } finally {
-      api.store.close()
-    }
-  }
+  const storedPod = (name: string, namespace = 'default') =>
+    withStateDir(home.home, (api) => api.find(mustTypeForKind('Pod'), namespace, name) as Pod | undefined)
 
   it('creates the pod and says so', async () => {
     expect(await run('web', '--image=nginx')).toEqual({stdout: 'pod/web created\n', stderr: '', exitCode: 0})

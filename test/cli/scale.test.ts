@@ -1,9 +1,9 @@
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import Scale from '../../src/commands/scale.js'
-import {openApiServer} from '../../src/cli/context.js'
 import {mustTypeForKind} from '../../src/core/api/resources.js'
 import type {KubeObject} from '../../src/core/api/types.js'
 import {runTug, tempHome} from '../support/run-tug.js'
+import {seedStateDir, withStateDir} from '../support/state-dir.js'
 
 const workload = (kind: 'Deployment' | 'ReplicaSet' | 'ReplicationController', name: string): KubeObject => {
   const labels = {app: name}
@@ -21,32 +21,27 @@ describe('tug scale', () => {
   let home: ReturnType<typeof tempHome>
   beforeEach(() => {
     home = tempHome()
-    const api = openApiServer(home.home)
-    for (const object of [
+    seedStateDir(
+      home.home,
       workload('Deployment', 'web'),
       workload('ReplicaSet', 'rs'),
       workload('ReplicationController', 'rc'),
-    ])
-      api.create(object)
-    api.create({
-      apiVersion: 'v1',
-      kind: 'Pod',
-      metadata: {name: 'solo'},
-      spec: {containers: [{name: 'nginx', image: 'nginx'}]},
-    })
-    api.store.close()
+      {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: {name: 'solo'},
+        spec: {containers: [{name: 'nginx', image: 'nginx'}]},
+      },
+    )
   })
   afterEach(() => home.cleanup())
 
   const scale = (...argv: string[]) => runTug(Scale, argv, home.home)
-  const replicasOf = (kind: string, name: string) => {
-    const api = openApiServer(home.home)
-    try {
-      return (api.get(mustTypeForKind(kind), 'default', name).spec as {replicas: number}).replicas
-    } finally {
-      api.store.close()
-    }
-  }
+  const replicasOf = (kind: string, name: string) =>
+    withStateDir(
+      home.home,
+      (api) => (api.get(mustTypeForKind(kind), 'default', name).spec as {replicas: number}).replicas,
+    )
 
   it.each([
     [['deployment', 'web', '--replicas=5'], 'deployment.apps/web scaled\n', 'Deployment', 'web'],

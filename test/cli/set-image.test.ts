@@ -1,9 +1,9 @@
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import SetImage from '../../src/commands/set/image.js'
-import {openApiServer} from '../../src/cli/context.js'
 import {mustTypeForKind} from '../../src/core/api/resources.js'
 import type {Container, PodSpec} from '../../src/core/api/types.js'
 import {runTug, tempHome} from '../support/run-tug.js'
+import {seedStateDir, withStateDir} from '../support/state-dir.js'
 
 const containers = [
   {name: 'nginx', image: 'nginx:1.24'},
@@ -14,31 +14,28 @@ describe('tug set image', () => {
   let home: ReturnType<typeof tempHome>
   beforeEach(() => {
     home = tempHome()
-    const api = openApiServer(home.home)
     const labels = {app: 'web'}
-    api.create({
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: {name: 'web', labels},
-      spec: {selector: {matchLabels: labels}, template: {metadata: {labels}, spec: {containers}}},
-    })
-    api.create({apiVersion: 'v1', kind: 'Pod', metadata: {name: 'solo'}, spec: {containers}})
-    api.store.close()
+    seedStateDir(
+      home.home,
+      {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: {name: 'web', labels},
+        spec: {selector: {matchLabels: labels}, template: {metadata: {labels}, spec: {containers}}},
+      },
+      {apiVersion: 'v1', kind: 'Pod', metadata: {name: 'solo'}, spec: {containers}},
+    )
   })
   afterEach(() => home.cleanup())
 
   const setImage = (...argv: string[]) => runTug(SetImage, argv, home.home)
-  const imagesOf = (kind: string, name: string) => {
-    const api = openApiServer(home.home)
-    try {
+  const imagesOf = (kind: string, name: string) =>
+    withStateDir(home.home, (api) => {
       const object = api.get(mustTypeForKind(kind), 'default', name)
       const spec =
         kind === 'Pod' ? (object.spec as PodSpec) : (object.spec as {template: {spec: PodSpec}}).template.spec
       return spec.containers.map((container: Container) => `${container.name}=${container.image}`)
-    } finally {
-      api.store.close()
-    }
-  }
+    })
 
   it.each([
     [

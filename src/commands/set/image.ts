@@ -1,20 +1,10 @@
 import {Args} from '@oclif/core'
-import {TugCommand} from '../../cli/base-command.js'
-import {
-  dryRunFlag,
-  editAllFlag,
-  editSelectorFlag,
-  parseDryRun,
-  parseWriteOutput,
-  printWritten,
-  writeOutputFlag,
-} from '../../cli/flags.js'
-import {parseResourceArgs} from '../../cli/resource-args.js'
+import {EditCommand, editFlags} from '../../cli/edit-command.js'
 import {splitResourcesAndPairs} from '../../core/edits/pairs.js'
 import {setImages} from '../../core/edits/set-image.js'
 import type {EditedObject} from '../../core/edits/targets.js'
 
-export default class SetImage extends TugCommand {
+export default class SetImage extends EditCommand {
   static override description = `Update the images of containers in pods and pod templates.
 
 CONTAINER=IMAGE changes one container (init containers included); *=IMAGE changes them all. On a deployment
@@ -45,32 +35,13 @@ pod it replaces the image of the running pod's container.`
     },
   ]
 
-  static override flags = {
-    all: editAllFlag,
-    selector: editSelectorFlag,
-    'dry-run': dryRunFlag,
-    output: writeOutputFlag,
-  }
+  static override flags = editFlags
 
   async run(): Promise<EditedObject[]> {
     const {argv, flags} = await this.parse(SetImage)
     const {resources, pairs} = splitResourcesAndPairs(argv as string[], 'image')
-    const output = parseWriteOutput(flags.output)
-    const dryRun = parseDryRun(flags['dry-run'])
-    const updated = setImages(this.api(), {
-      resources: resources.length ? parseResourceArgs(resources, 'set image') : [],
-      namespace: this.namespaceOf(flags),
-      selector: flags.selector,
-      all: flags.all,
-      images: pairs,
-      dryRun,
-    })
-    this.out(
-      printWritten(
-        updated.map(({object}) => ({object, operation: 'image updated'})),
-        {output, dryRun},
-      ),
-    )
-    return updated
+    const {query, write} = this.editScope(resources, 'set image', flags)
+    const updated = setImages(this.api(), {...query, images: pairs, dryRun: write.dryRun})
+    return this.printEdited(updated, 'image updated', write)
   }
 }

@@ -38,8 +38,17 @@ export function formatFieldError(error: FieldError): string {
   return parts.join(': ')
 }
 
+/**
+ * A value already written in Go syntax, such as a struct literal (`v1.LabelSelector{...}`) that cannot be
+ * derived from JSON: goValue prints it as it is. A class, so that no decoded manifest can pass for one.
+ */
+export class GoLiteral {
+  constructor(readonly text: string) {}
+}
+
 /** Go's %#v-like rendering of a value inside a field error. */
 export function goValue(value: unknown): string {
+  if (value instanceof GoLiteral) return value.text
   if (value === null) return 'null'
   if (typeof value === 'string') return JSON.stringify(value)
   if (typeof value === 'number' || typeof value === 'boolean') return String(value)
@@ -90,11 +99,12 @@ export const notSupported = (field: string, value: unknown, supported: readonly 
 /** `<path>: Forbidden: detail`. */
 export const forbidden = (field: string, detail: string): FieldError => ({type: 'Forbidden', field, detail})
 
-/** `<path>: Duplicate value: <value>`. */
-export const duplicate = (field: string, value: unknown): FieldError => ({
+/** `<path>: Duplicate value: <value>[: detail]`. */
+export const duplicate = (field: string, value: unknown, detail?: string): FieldError => ({
   type: 'Duplicate value',
   field,
   value,
+  detail,
 })
 
 /** `<path>: Too long: may not be longer than N`. */

@@ -73,6 +73,29 @@ export function parseQuantity(input: string | number): Quantity {
   return result
 }
 
+/**
+ * Parses a quantity that may be absent, giving undefined rather than an error when it is absent or malformed:
+ * printers (describe) show what they can instead of failing on a value the API server would have refused.
+ */
+export function parseOptionalQuantity(input: string | number | undefined): Quantity | undefined {
+  if (input === undefined) return undefined
+  const result = tryParseQuantity(input)
+  return 'error' in result ? undefined : result
+}
+
+/** Zero, as Go's empty Quantity{}: where a sum starts, and it prints `0`. */
+export const ZERO_QUANTITY: Quantity = {nanos: 0n, format: 'DecimalSI'}
+
+/** a + b in a's notation unless a is zero (Quantity.Add): `128Mi` + `64Mi` is `192Mi`, `0` + `64Mi` is `64Mi`. */
+export function addQuantities(a: Quantity, b: Quantity): Quantity {
+  return {nanos: a.nanos + b.nanos, format: a.nanos === 0n ? b.format : a.format}
+}
+
+/** The larger of two quantities, the first when equal (a pod counts its init containers by their maximum). */
+export function maxQuantity(a: Quantity, b: Quantity): Quantity {
+  return compareQuantities(b, a) > 0 ? b : a
+}
+
 /** -1, 0 or 1, as Quantity.Cmp. */
 export function compareQuantities(a: Quantity, b: Quantity): number {
   return a.nanos < b.nanos ? -1 : a.nanos > b.nanos ? 1 : 0

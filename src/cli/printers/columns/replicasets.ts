@@ -15,43 +15,32 @@ const COLUMNS: readonly ColumnDefinition[] = [
   {name: 'SELECTOR', priority: 1},
 ]
 
-/** DESIRED is spec.replicas (defaulted to 1 by the API server), CURRENT status.replicas, READY readyReplicas. */
-function counts(object: ReplicaSet | ReplicationController): string[] {
-  return [
-    String(object.spec.replicas ?? 1),
-    String(object.status?.replicas ?? 0),
-    String(object.status?.readyReplicas ?? 0),
-  ]
+/**
+ * The columns of a replica set or replication controller, which differ only in how the selector prints.
+ * DESIRED is spec.replicas (defaulted to 1 by the API server), CURRENT status.replicas, READY readyReplicas.
+ */
+function replicaColumns<T extends ReplicaSet | ReplicationController>(
+  selectorCell: (selector: T['spec']['selector']) => string,
+): KindColumns {
+  return {
+    columns: COLUMNS,
+    cells(object: KubeObject, now: Date): string[] {
+      const {metadata, spec, status} = object as T
+      return [
+        metadata.name ?? '',
+        String(spec.replicas ?? 1),
+        String(status?.replicas ?? 0),
+        String(status?.readyReplicas ?? 0),
+        formatAge(metadata.creationTimestamp ?? undefined, now),
+        ...containerCells(spec.template),
+        selectorCell(spec.selector),
+      ]
+    },
+  }
 }
 
 /** ReplicaSets: the selector is a LabelSelector (printers.go printReplicaSet). */
-export const replicaSetColumns: KindColumns = {
-  columns: COLUMNS,
-  cells(object: KubeObject, now: Date): string[] {
-    const rs = object as ReplicaSet
-    const age = formatAge(rs.metadata.creationTimestamp ?? undefined, now)
-    return [
-      rs.metadata.name ?? '',
-      ...counts(rs),
-      age,
-      ...containerCells(rs.spec.template),
-      labelSelectorCell(rs.spec.selector),
-    ]
-  },
-}
+export const replicaSetColumns = replicaColumns<ReplicaSet>(labelSelectorCell)
 
 /** ReplicationControllers: the selector is an equality map (printers.go printReplicationController). */
-export const replicationControllerColumns: KindColumns = {
-  columns: COLUMNS,
-  cells(object: KubeObject, now: Date): string[] {
-    const rc = object as ReplicationController
-    const age = formatAge(rc.metadata.creationTimestamp ?? undefined, now)
-    return [
-      rc.metadata.name ?? '',
-      ...counts(rc),
-      age,
-      ...containerCells(rc.spec.template),
-      mapSelectorCell(rc.spec.selector),
-    ]
-  },
-}
+export const replicationControllerColumns = replicaColumns<ReplicationController>(mapSelectorCell)

@@ -2,9 +2,9 @@
  * A container's `Environment:` block (describe.go describeContainerEnvVars). Values from the downward API
  * resolve only for the metadata fields kubectl itself resolves; others print empty, as in kubectl.
  */
+import {milliValue, parseOptionalQuantity, unitValue} from '../../../core/api/quantity.js'
 import type {Container, EnvVar, Pod} from '../../../core/api/types.js'
 import type {DescribeWriter} from './prefix-writer.js'
-import {parseQuantity, milliUnits, wholeUnits} from './quantity.js'
 
 /** The valueFrom shapes kubectl knows. */
 interface EnvSource {
@@ -75,8 +75,8 @@ function containerResourceValue(container: Container, resource: string): string 
     kind === 'limits'
       ? container.resources?.limits
       : {...container.resources?.limits, ...container.resources?.requests}
-  const quantity = parseQuantity(list?.[name])
+  const quantity = parseOptionalQuantity(list?.[name])
   if (!quantity) return '0'
   // Like ExtractContainerResourceValue, CPU rounds up to whole cores.
-  return name === 'cpu' ? String((milliUnits(quantity) + 999n) / 1000n) : String(wholeUnits(quantity))
+  return name === 'cpu' ? String(Math.ceil(milliValue(quantity) / 1000)) : String(unitValue(quantity))
 }

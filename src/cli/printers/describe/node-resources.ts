@@ -3,18 +3,18 @@
  * describeNodeResource): each pod's CPU and memory requests and limits, then the totals, as a percentage of
  * what the node can allocate (truncated, like Go's int64 conversion).
  */
-import type {Node, Pod} from '../../../core/api/types.js'
-import {formatAge} from '../age.js'
-import type {DescribeWriter} from './prefix-writer.js'
+import type {Quantity} from '../../../core/api/quantity.js'
 import {
   addQuantities,
   formatQuantity,
-  milliUnits,
-  parseQuantity,
-  wholeUnits,
-  ZERO,
-  type Quantity,
-} from './quantity.js'
+  milliValue,
+  parseOptionalQuantity,
+  unitValue,
+  ZERO_QUANTITY,
+} from '../../../core/api/quantity.js'
+import type {Node, Pod} from '../../../core/api/types.js'
+import {formatAge} from '../age.js'
+import type {DescribeWriter} from './prefix-writer.js'
 import {podRequestsAndLimits} from './resources.js'
 
 type Totals = ReturnType<typeof podRequestsAndLimits>
@@ -36,8 +36,8 @@ export function printNodeResources(
   const allocatable =
     Object.keys(status.allocatable ?? {}).length > 0 ? (status.allocatable ?? {}) : (status.capacity ?? {})
   const share: Share = (used, resource) => {
-    const value = used ?? ZERO
-    return `${formatQuantity(value)} (${percent(value, parseQuantity(allocatable[resource]), MILLI_RESOURCES.has(resource))}%)`
+    const value = used ?? ZERO_QUANTITY
+    return `${formatQuantity(value)} (${percent(value, parseOptionalQuantity(allocatable[resource]), MILLI_RESOURCES.has(resource))}%)`
   }
   const totals = printPods(writer, pods, share, now)
   writer.write(0, 'Allocated resources:\n  (Total limits may be over 100 percent, i.e., overcommitted.)\n')
@@ -62,7 +62,7 @@ export function printNodeResources(
   )) {
     writer.write(
       1,
-      `${name}\t${formatQuantity(totals.requests.get(name) ?? ZERO)}\t${formatQuantity(totals.limits.get(name) ?? ZERO)}\n`,
+      `${name}\t${formatQuantity(totals.requests.get(name) ?? ZERO_QUANTITY)}\t${formatQuantity(totals.limits.get(name) ?? ZERO_QUANTITY)}\n`,
     )
   }
 }
@@ -101,7 +101,7 @@ function addAll(total: Map<string, Quantity>, more: Map<string, Quantity>): void
 
 /** used / allocatable in percent, truncated; 0 when the node reports nothing allocatable. */
 function percent(used: Quantity, allocatable: Quantity | undefined, milli: boolean): number {
-  const units = milli ? milliUnits : wholeUnits
-  const of = allocatable ? Number(units(allocatable)) : 0
-  return of === 0 ? 0 : Math.trunc((Number(units(used)) / of) * 100)
+  const units = milli ? milliValue : unitValue
+  const of = allocatable ? units(allocatable) : 0
+  return of === 0 ? 0 : Math.trunc((units(used) / of) * 100)
 }

@@ -1,7 +1,8 @@
 /** A pod's QoS class as kubectl computes it when the status does not say (pkg/util/qos ComputePodQOS). */
+import type {Quantity} from '../../../core/api/quantity.js'
+import {addQuantities, parseOptionalQuantity} from '../../../core/api/quantity.js'
 import type {Pod} from '../../../core/api/types.js'
 import {effectiveRequests} from './resources.js'
-import {addQuantities, parseQuantity, type Quantity} from './quantity.js'
 
 const COMPUTE_RESOURCES = ['cpu', 'memory']
 
@@ -28,7 +29,7 @@ export function podQOSClass(pod: Pod): string {
 function addPositive(total: Map<string, Quantity>, list: Record<string, string | number>): string[] {
   const added: string[] = []
   for (const name of COMPUTE_RESOURCES) {
-    const quantity = parseQuantity(list[name])
+    const quantity = parseOptionalQuantity(list[name])
     if (!quantity || quantity.nanos <= 0n) continue
     const current = total.get(name)
     total.set(name, current ? addQuantities(current, quantity) : quantity)

@@ -1,8 +1,13 @@
 /** Container resources as describe prints and sums them. */
+import type {Quantity} from '../../../core/api/quantity.js'
+import {
+  addQuantities,
+  formatQuantity,
+  maxQuantity,
+  parseOptionalQuantity,
+} from '../../../core/api/quantity.js'
 import type {Container, Pod, ResourceRequirements} from '../../../core/api/types.js'
 import type {DescribeWriter} from './prefix-writer.js'
-import type {Quantity} from './quantity.js'
-import {addQuantities, formatQuantity, maxQuantity, parseQuantity} from './quantity.js'
 
 type ResourceList = Record<string, string | number>
 
@@ -29,7 +34,7 @@ function printList(writer: DescribeWriter, title: string, list: ResourceList, le
 
 /** A quantity in canonical form, or as written when it does not parse. */
 export function formatResource(value: string | number | undefined): string {
-  const quantity = parseQuantity(value)
+  const quantity = parseOptionalQuantity(value)
   return quantity ? formatQuantity(quantity) : String(value ?? '')
 }
 
@@ -61,7 +66,7 @@ function mergeInto(
   combine: (a: Quantity, b: Quantity) => Quantity,
 ): void {
   for (const [name, value] of Object.entries(list)) {
-    const quantity = parseQuantity(value)
+    const quantity = parseOptionalQuantity(value)
     if (!quantity) continue
     const current = total.get(name)
     total.set(name, current ? combine(current, quantity) : quantity)

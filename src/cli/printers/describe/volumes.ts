@@ -1,7 +1,7 @@
 /** The `Volumes:` section of pods and pod templates (describe.go describeVolumes), for the sources Tugboat knows. */
+import {formatQuantity, parseOptionalQuantity} from '../../../core/api/quantity.js'
 import type {Volume} from '../../../core/api/types.js'
 import type {DescribeWriter} from './prefix-writer.js'
-import {formatQuantity, parseQuantity} from './quantity.js'
 
 interface Sources {
   emptyDir?: {medium?: string; sizeLimit?: string | number}
@@ -38,7 +38,7 @@ function volumeDetails(volume: Sources): string | undefined {
     )
   }
   if (volume.emptyDir) {
-    const size = parseQuantity(volume.emptyDir.sizeLimit)
+    const size = parseOptionalQuantity(volume.emptyDir.sizeLimit)
     const limit = size && size.nanos > 0n ? formatQuantity(size) : '<unset>'
     return lines(
       "Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)",

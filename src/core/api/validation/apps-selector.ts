@@ -3,11 +3,11 @@
  * immutable once created (k8s@1.28 ValidateReplicaSetSpec, ValidateDeploymentSpec, registry strategies).
  */
 import type {FieldError} from '../field.js'
-import {required} from '../field.js'
+import {invalid, required} from '../field.js'
 import {jsonEqual} from '../object-meta.js'
 import {selectorFromLabelSelector, validateLabelSelector} from '../selectors.js'
 import type {LabelSelector} from '../types.js'
-import {goLabelSelector, invalidLiteral} from './go-value.js'
+import {goLabelSelector} from './go-value.js'
 import {isRecord} from './shape.js'
 import type {TemplateSelector} from './template.js'
 
@@ -25,14 +25,12 @@ export function validateAppsSelector(
     : 0
   if (Object.keys(labelSelector.matchLabels ?? {}).length + expressions === 0) {
     // Kubernetes says "deployment" for ReplicaSets too.
-    errors.push(
-      invalidLiteral(path, goLabelSelector(labelSelector), 'empty selector is invalid for deployment'),
-    )
+    errors.push(invalid(path, goLabelSelector(labelSelector), 'empty selector is invalid for deployment'))
   }
   try {
     return {errors, selects: selectorFromLabelSelector(labelSelector)}
   } catch {
-    errors.push(invalidLiteral(path, goLabelSelector(labelSelector), 'invalid label selector'))
+    errors.push(invalid(path, goLabelSelector(labelSelector), 'invalid label selector'))
     return {errors, selects: undefined}
   }
 }
@@ -40,8 +38,7 @@ export function validateAppsSelector(
 /** apps/v1 selectors never change after creation (nil and empty lists and maps count as equal). */
 export function validateSelectorUnchanged(next: unknown, previous: unknown, path: string): FieldError[] {
   if (jsonEqual(normalise(next), normalise(previous))) return []
-  const literal = isRecord(next) ? goLabelSelector(next) : 'null'
-  return [invalidLiteral(path, literal, 'field is immutable')]
+  return [invalid(path, isRecord(next) ? goLabelSelector(next) : null, 'field is immutable')]
 }
 
 /** Drops empty maps and lists, as apimachinery's semantic equality treats them like nil. */

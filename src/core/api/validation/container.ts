@@ -21,22 +21,14 @@ export function validateContainers(
   path: string,
 ): FieldError[] {
   if (!Array.isArray(containers) || containers.length === 0) return [required(path, '')]
-  const errors: FieldError[] = []
-  const names = new Set<string>()
-  for (const [container, i] of indexed<Container>(containers)) {
-    const at = `${path}[${i}]`
-    if (!isRecord(container)) {
-      errors.push(invalid(at, container, 'must be an object'))
-      continue
-    }
-    errors.push(...validateContainerCommon(container, volumes, at))
-    const name = text(container.name)
-    if (names.has(name)) errors.push(duplicate(`${at}.name`, name))
-    else names.add(name)
-    errors.push(...validateContainerProbes(container, at))
-  }
-  errors.push(...validateHostPortConflicts(containers, path))
-  return errors
+  return [
+    ...validateEach(containers, new Set(), volumes, path, {
+      // validateContainers records even an empty name, so a second nameless container is a Duplicate too.
+      takesEmptyName: true,
+      validateMore: validateContainerProbes,
+    }),
+    ...validateHostPortConflicts(containers, path),
+  ]
 }
 
 /** spec.initContainers: like containers, unique among all containers, and without probes. */
@@ -46,11 +38,37 @@ export function validateInitContainers(
   volumes: ReadonlySet<string>,
   path: string,
 ): FieldError[] {
-  const errors: FieldError[] = []
   const names = new Set(
     indexed<Container>(containers).map(([container]) => text(isRecord(container) ? container.name : '')),
   )
-  for (const [container, i] of indexed<Container>(initContainers)) {
+  return validateEach(initContainers, names, volumes, path, {
+    takesEmptyName: false,
+    validateMore: (container, at) => [
+      // Init containers run one at a time, so host ports only clash within one of them.
+      ...validateHostPortConflicts([container], path),
+      ...forbidInitContainerProbes(container, at),
+    ],
+  })
+}
+
+/** How the checks of containers and of init containers differ. */
+interface ListRules {
+  /** Whether an empty name is recorded as taken (validateContainers) or skipped (validateInitContainers). */
+  takesEmptyName: boolean
+  /** The checks only this list makes, after the common ones and the name's uniqueness. */
+  validateMore: (container: Container, path: string) => FieldError[]
+}
+
+/** Each entry of a container list: an object, the common checks, a name not in `names` (which it extends). */
+function validateEach(
+  list: unknown,
+  names: Set<string>,
+  volumes: ReadonlySet<string>,
+  path: string,
+  rules: ListRules,
+): FieldError[] {
+  const errors: FieldError[] = []
+  for (const [container, i] of indexed<Container>(list)) {
     const at = `${path}[${i}]`
     if (!isRecord(container)) {
       errors.push(invalid(at, container, 'must be an object'))
@@ -59,10 +77,8 @@ export function validateInitContainers(
     errors.push(...validateContainerCommon(container, volumes, at))
     const name = text(container.name)
     if (names.has(name)) errors.push(duplicate(`${at}.name`, name))
-    else if (name) names.add(name)
-    // Init containers run one at a time, so host ports only clash within one of them.
-    errors.push(...validateHostPortConflicts([container], path))
-    errors.push(...forbidInitContainerProbes(container, at))
+    else if (name || rules.takesEmptyName) names.add(name)
+    errors.push(...rules.validateMore(container, at))
   }
   return errors
 }

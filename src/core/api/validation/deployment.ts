@@ -1,9 +1,10 @@
 /** apps/v1 Deployment (k8s@1.28 ValidateDeploymentSpec, ValidateDeploymentStrategy, ValidateRollingUpdateDeployment). */
 import type {FieldError} from '../field.js'
-import {forbidden, goValue, invalid, notSupported, required} from '../field.js'
+import {forbidden, invalid, notSupported, required} from '../field.js'
 import {regexError} from '../names.js'
 import type {Deployment, DeploymentStrategy, PodTemplateSpec} from '../types.js'
 import {validateAppsSelector, validateSelectorUnchanged} from './apps-selector.js'
+import {goDeploymentStrategy} from './go-value.js'
 import {nonNegative} from './scalars.js'
 import {isRecord} from './shape.js'
 import {validateControllerTemplate} from './template.js'
@@ -51,14 +52,8 @@ function validateStrategy(strategy: DeploymentStrategy, path: string): FieldErro
       if (!isRecord(strategy.rollingUpdate))
         return [required(`${path}.rollingUpdate`, 'this should be defaulted and never be nil')]
       return validateRollingUpdate(strategy.rollingUpdate, `${path}.rollingUpdate`)
-    default: {
-      const unsupported = notSupported(path, undefined, ['Recreate', 'RollingUpdate'])
-      const rollingUpdate = strategy.rollingUpdate
-        ? '&apps.RollingUpdateDeployment{...}'
-        : '(*apps.RollingUpdateDeployment)(nil)'
-      const literal = `apps.DeploymentStrategy{Type:${goValue(strategy.type ?? '')}, RollingUpdate:${rollingUpdate}}`
-      return [{...unsupported, detail: `${literal}: ${unsupported.detail}`}]
-    }
+    default:
+      return [notSupported(path, goDeploymentStrategy(strategy), ['Recreate', 'RollingUpdate'])]
   }
 }
 

@@ -1,9 +1,9 @@
 /** v1 Node (k8s@1.28 ValidateNode, validateNodeTaints): of its spec, only taints have rules. */
 import type {FieldError} from '../field.js'
-import {invalid} from '../field.js'
+import {duplicate, invalid} from '../field.js'
 import {isValidLabelValue, validateLabelKey} from '../names.js'
 import type {Node, Taint} from '../types.js'
-import {duplicateLiteral, goTaint} from './go-value.js'
+import {goTaint} from './go-value.js'
 import {indexed, isRecord, text} from './shape.js'
 import {validateTaintEffect} from './tolerations.js'
 
@@ -30,7 +30,7 @@ export function validateTaints(taints: unknown, path: string): FieldError[] {
     errors.push(...validateTaintEffect(taint.effect, false, `${at}.effect`))
     const key = JSON.stringify([text(taint.effect), text(taint.key)])
     if (seen.has(key))
-      errors.push(duplicateLiteral(at, goTaint(taint), 'taints must be unique by key and effect pair'))
+      errors.push(duplicate(at, goTaint(taint), 'taints must be unique by key and effect pair'))
     seen.add(key)
   }
   return errors

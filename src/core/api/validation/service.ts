@@ -8,7 +8,7 @@ import type {FieldError} from '../field.js'
 import {duplicate, forbidden, invalid, notSupported, required} from '../field.js'
 import {validateDNS1123Label, validateDNS1123Subdomain, validateLabels} from '../names.js'
 import type {Service, ServicePort} from '../types.js'
-import {duplicateLiteral, goServicePortKey} from './go-value.js'
+import {goServicePortKey} from './go-value.js'
 import {portNumberErrors, validatePortNumOrName, validateProtocol} from './ports.js'
 import {oneOf} from './scalars.js'
 import {indexed, isRecord, stringMap, text} from './shape.js'
@@ -165,7 +165,7 @@ function validateUniquePorts(ports: [ServicePort, number][]): FieldError[] {
   for (const [port, i] of ports) {
     if (!isRecord(port)) continue
     const key = `${text(port.protocol)}/${text(port.port)}`
-    if (seen.has(key)) errors.push(duplicateLiteral(`spec.ports[${i}]`, goServicePortKey(port)))
+    if (seen.has(key)) errors.push(duplicate(`spec.ports[${i}]`, goServicePortKey(port)))
     seen.add(key)
   }
   return errors

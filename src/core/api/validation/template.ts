@@ -8,7 +8,7 @@ import {validateAnnotations, validateLabels} from '../names.js'
 import type {Selector} from '../selectors.js'
 import {isEverything, matchesSelector} from '../selectors.js'
 import type {PodSpec, PodTemplateSpec} from '../types.js'
-import {goStringMap, invalidLiteral} from './go-value.js'
+import {goStringMap} from './go-value.js'
 import {validatePodSpec} from './pod-spec.js'
 import {isRecord, stringMap} from './shape.js'
 
@@ -34,9 +34,7 @@ export function validateControllerTemplate(
   if (!matches) {
     const detail = '`selector` does not match template `labels`'
     const at = `${path}.metadata.labels`
-    errors.push(
-      isRecord(labels) ? invalid(at, labels, detail) : invalidLiteral(at, goStringMap(labels), detail),
-    )
+    errors.push(invalid(at, goStringMap(labels), detail))
   }
   errors.push(...validatePodTemplateSpec(template, path))
   const spec = (isRecord(template.spec) ? template.spec : {}) as PodSpec & {activeDeadlineSeconds?: number}

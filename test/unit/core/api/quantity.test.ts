@@ -1,8 +1,11 @@
 import {describe, expect, it} from 'vitest'
 import {
+  addQuantities,
   compareQuantities,
   formatQuantity,
+  maxQuantity,
   milliValue,
+  parseOptionalQuantity,
   parseQuantity,
   QUANTITY_FORMAT_ERROR,
   QUANTITY_SUFFIX_ERROR,
@@ -48,6 +51,25 @@ describe('parseQuantity', () => {
     expect(parseQuantity('0.1n').nanos).toBe(1n)
     expect(parseQuantity('-0.1n').nanos).toBe(-1n)
   })
+
+  it('rounds up to whole and milli units', () => {
+    expect(milliValue(parseQuantity('1n'))).toBe(1)
+    expect(unitValue(parseQuantity('1500m'))).toBe(2)
+    expect(unitValue(parseQuantity('1Ki'))).toBe(1024)
+  })
+})
+
+describe('parseOptionalQuantity', () => {
+  it.each([[undefined], ['abc'], ['1.2.3'], ['10 Mi'], ['.']])('gives undefined for %j', (input) => {
+    expect(parseOptionalQuantity(input)).toBeUndefined()
+  })
+
+  it.each<[string | number, string]>([
+    ['128Mi', '128Mi'],
+    [2, '2'],
+  ])('parses %j', (input, canonical) => {
+    expect(formatQuantity(parseOptionalQuantity(input)!)).toBe(canonical)
+  })
 })
 
 describe('formatQuantity', () => {
@@ -73,6 +95,13 @@ describe('formatQuantity', () => {
     ['-500m', '-500m'],
     ['0', '0'],
     ['0Gi', '0'],
+    ['0.1', '100m'],
+    ['2048Ki', '2Mi'],
+    ['1000Ki', '1000Ki'],
+    ['512', '512'],
+    ['134217728', '134217728'],
+    ['1n', '1n'],
+    ['1.0000000001', '1000000001n'],
   ])('prints %j canonically as %j', (input, canonical) => {
     expect(formatQuantity(parseQuantity(input))).toBe(canonical)
   })
@@ -86,5 +115,25 @@ describe('compareQuantities', () => {
     ['1Ki', '1024', 0],
   ])('compares %j with %j as %d', (a, b, order) => {
     expect(compareQuantities(parseQuantity(a), parseQuantity(b))).toBe(order)
+  })
+})
+
+describe('addQuantities', () => {
+  it.each([
+    ['128Mi', '64Mi', '192Mi'],
+    ['100m', '1', '1100m'],
+    ['0', '64Mi', '64Mi'],
+  ])("keeps the first addend's notation unless it is zero: %j + %j is %j", (a, b, sum) => {
+    expect(formatQuantity(addQuantities(parseQuantity(a), parseQuantity(b)))).toBe(sum)
+  })
+})
+
+describe('maxQuantity', () => {
+  it.each([
+    ['500m', '1', '1'],
+    ['1Gi', '1G', '1Gi'],
+    ['1Ki', '1024', '1Ki'],
+  ])('picks the larger of %j and %j, the first when equal', (a, b, larger) => {
+    expect(formatQuantity(maxQuantity(parseQuantity(a), parseQuantity(b)))).toBe(larger)
   })
 })

@@ -47,6 +47,17 @@ export function seed(api: ApiServer, ...objects: KubeObject[]): void {
   for (const object of objects) api.create(object)
 }
 
+/** What scale and set image act on: deployment web, replica set rs, replication controller rc, pod solo. */
+export function seedWorkloads(api: ApiServer): void {
+  seed(
+    api,
+    workload('Deployment', 'web'),
+    workload('ReplicaSet', 'rs'),
+    workload('ReplicationController', 'rc'),
+    pod('solo'),
+  )
+}
+
 /** `pod web` as the command line would name it. */
 export function named(kind: string, ...names: string[]): ResourceRequest {
   return {type: mustTypeForKind(kind), names}

@@ -4,17 +4,11 @@ import {mustTypeForKind} from '../../../../src/core/api/resources.js'
 import type {ScaleRequest} from '../../../../src/core/edits/scale.js'
 import {scaleObjects} from '../../../../src/core/edits/scale.js'
 import {testApiServer} from '../../../support/api.js'
-import {named, pod, seed, workload} from './fixtures.js'
+import {named, seedWorkloads} from './fixtures.js'
 
 function setup() {
   const {api} = testApiServer()
-  seed(
-    api,
-    workload('Deployment', 'web'),
-    workload('ReplicaSet', 'rs'),
-    workload('ReplicationController', 'rc'),
-    pod('solo'),
-  )
+  seedWorkloads(api)
   const replicasOf = (kind: string, name: string) =>
     (api.get(mustTypeForKind(kind), 'default', name).spec as {replicas: number}).replicas
   const request = (extra: Partial<ScaleRequest> = {}): ScaleRequest => ({

@@ -4,20 +4,14 @@ import type {Container, PodSpec} from '../../../../src/core/api/types.js'
 import type {SetImageRequest} from '../../../../src/core/edits/set-image.js'
 import {parseImagePairs, setImages} from '../../../../src/core/edits/set-image.js'
 import {testApiServer} from '../../../support/api.js'
-import {named, pod, seed, workload} from './fixtures.js'
+import {named, seed, seedWorkloads, workload} from './fixtures.js'
 
 const images = (containers: Container[] | undefined) =>
   (containers ?? []).map((container) => `${container.name}=${container.image}`)
 
 function setup() {
   const {api} = testApiServer()
-  seed(
-    api,
-    workload('Deployment', 'web'),
-    workload('ReplicaSet', 'rs'),
-    workload('ReplicationController', 'rc'),
-    pod('solo'),
-  )
+  seedWorkloads(api)
   seed(api, {
     apiVersion: 'v1',
     kind: 'Service',
