@@ -1,5 +1,6 @@
-// Writes oclif.manifest.json so `tug` starts without importing every command (oclif reads the manifest and
-// imports only the command it runs). Run after tsc, by `npm run build`.
+// Writes oclif.manifest.json, the commands' ids, flags and help text, so that oclif lists and parses commands
+// without asking the bundle for every class. Run by scripts/build.js once dist/tug.cjs exists: package.json's
+// explicit command discovery loads the COMMANDS the bundle exports.
 import {Plugin} from '@oclif/core'
 import {writeFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'

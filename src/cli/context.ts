@@ -2,7 +2,6 @@
  * The composition root of a `tug` invocation: where the state lives, the store opened once, and the API
  * server over it.
  */
-import {randomUUID} from 'node:crypto'
 import {homedir} from 'node:os'
 import {join, resolve} from 'node:path'
 import {ApiServer} from '../core/api/api-server.js'
@@ -22,7 +21,10 @@ export function databaseFile(dir: string): string {
 /** Opens the cluster's state and an API server over it. */
 export function openApiServer(dir = stateDir()): ApiServer {
   const store = openStore(databaseFile(dir))
-  const api = new ApiServer(store, {now: () => new Date(), newUid: randomUUID, random: Math.random})
+  // The global Web Crypto loads on first use; importing node:crypto would cost every `tug get` ~2 ms for
+  // uids only writes need.
+  const newUid = (): string => crypto.randomUUID()
+  const api = new ApiServer(store, {now: () => new Date(), newUid, random: Math.random})
   try {
     ensureSystemNamespaces(api)
   } catch (error) {
