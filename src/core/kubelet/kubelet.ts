@@ -1,0 +1,279 @@
+/**
+ * The kubelet of one node: keeps the containers of the pods bound to the node in line with them. Handlers only
+ * queue pod keys; the queue syncs one key at a time (pod-syncer.ts). Keys come from
+ *   - the store's change log (a pod bound here was added, changed or deleted),
+ *   - the runtime's event stream (a container died or was removed: noticed within a fraction of a second),
+ *   - a periodic relist of the node's containers, queueing pods whose containers changed since their last
+ *     sync (Kubernetes' PLEG), and every pod now and then, in case an event was missed,
+ *   - probe results that flip, and back-offs that run out.
+ * After a restart it finds its containers by label and adopts them; containers without Tugboat's labels are
+ * never listed, so never touched.
+ */
+import type {ApiServer} from '../api/api-server.js'
+import {mustTypeForKind} from '../api/resources.js'
+import type {Pod} from '../api/types.js'
+import {watchChanges} from '../api/watch.js'
+import type {ContainerEvent, ContainerRuntime} from '../runtime/container-runtime.js'
+import {LABELS} from '../runtime/container-runtime.js'
+import type {BackoffProfile, BackoffProfileName} from './backoff.js'
+import {Backoff, BACKOFF_PROFILES} from './backoff.js'
+import type {Clock} from './clock.js'
+import {systemClock} from './clock.js'
+import {ImagePuller} from './image-puller.js'
+import {apiEventRecorder, kubeletEvents} from './kubelet-events.js'
+import {DEFAULT_INFRA_IMAGE, podKey, splitPodKey, volumeOwner} from './naming.js'
+import type {StoredPod} from './pod-syncer.js'
+import {fingerprint, podLabel, PodSyncer} from './pod-syncer.js'
+import {ProbeManager} from './probe-manager.js'
+import type {ProbeRunner} from './probes.js'
+import {createProbeRunner} from './probes.js'
+import {ReasonCache} from './reason-cache.js'
+import {WorkQueue} from './work-queue.js'
+
+/** The narration sink: `component` is `kubelet/<node>`, for the caller to prefix (and colour). */
+export type KubeletLog = (component: string, message: string) => void
+
+/** How to run one node's kubelet. */
+export interface KubeletOptions {
+  node: string
+  api: ApiServer
+  runtime: ContainerRuntime
+  clock?: Clock
+  log?: KubeletLog
+  /** Crash-loop and image-pull back-off: `kubernetes` (10 s to 300 s, the default) or `classroom` (1 s to 20 s). */
+  backoff?: BackoffProfileName | BackoffProfile
+  /** How often the node's containers are relisted (ms). */
+  relistIntervalMs?: number
+  /** Every n-th relist queues every pod, changed or not. */
+  resyncEveryRelists?: number
+  /** How often the store's change log is read when idle (ms). */
+  watchIntervalMs?: number
+  infraImage?: string
+  maxConcurrentSyncs?: number
+  /** Grace for containers whose pod is gone (s). */
+  leftoverGraceSeconds?: number
+  /** Retry delays of a pod whose sync failed. */
+  retry?: {initialMs: number; maxMs: number}
+  /** Runs probes (tests pass a scripted one). */
+  runProbe?: ProbeRunner
+}
+
+const POD = mustTypeForKind('Pod')
+
+/** One node's kubelet. */
+export class Kubelet {
+  readonly node: string
+  readonly queue: WorkQueue
+  private readonly syncer: PodSyncer
+  private readonly probes: ProbeManager
+  private readonly seen = new Map<string, string>()
+  private relists = 0
+  private scheme: Promise<string> | undefined
+  private running: {controller: AbortController; done: Promise<void>} | undefined
+
+  constructor(private readonly options: KubeletOptions) {
+    this.node = options.node
+    const clock = options.clock ?? systemClock
+    const profile =
+      typeof options.backoff === 'object'
+        ? options.backoff
+        : BACKOFF_PROFILES[options.backoff ?? 'kubernetes']
+    const record = apiEventRecorder(options.api, options.node, () => clock.now())
+    const narrate = (message: string): void => this.log(message)
+    this.queue = new WorkQueue({clock, concurrency: options.maxConcurrentSyncs ?? 8, retry: options.retry})
+    this.probes = new ProbeManager({
+      clock,
+      runProbe: options.runProbe ?? createProbeRunner(options.runtime),
+      onChange: (pod) => this.queue.add(keyOf(pod)),
+      onFailure: (pod, container, kind, output) =>
+        record(pod, kubeletEvents.unhealthy(kind, output), container),
+    })
+    const pullBackoff = new Backoff(profile, clock)
+    this.syncer = new PodSyncer({
+      node: options.node,
+      api: options.api,
+      runtime: options.runtime,
+      clock,
+      infraImage: options.infraImage ?? DEFAULT_INFRA_IMAGE,
+      leftoverGraceSeconds: options.leftoverGraceSeconds ?? 2,
+      crashBackoff: new Backoff(profile, clock),
+      pullBackoff,
+      images: new ImagePuller({runtime: options.runtime, clock, backoff: pullBackoff, record, narrate}),
+      reasons: new ReasonCache(),
+      probes: this.probes,
+      record,
+      runtimeScheme: () => this.runtimeScheme(),
+      narrate,
+    })
+  }
+
+  /** Runs until `signal` aborts (or stop() is called); resolves once every loop has ended. */
+  start(signal?: AbortSignal): Promise<void> {
+    if (this.running) return this.running.done
+    const controller = new AbortController()
+    signal?.addEventListener('abort', () => controller.abort(), {once: true})
+    const done = this.run(controller.signal).finally(() => (this.running = undefined))
+    this.running = {controller, done}
+    return done
+  }
+
+  /** Stops the loops (containers keep running, as when a real kubelet restarts) and waits for them. */
+  async stop(): Promise<void> {
+    if (!this.running) return
+    this.running.controller.abort()
+    await this.running.done
+  }
+
+  /** Syncs one pod key now and schedules what it asks for; throws when the sync failed. */
+  async sync(key: string): Promise<void> {
+    const outcome = await this.syncer.sync(key)
+    this.seen.set(key, outcome.fingerprint)
+    if (outcome.requeueAfterMs !== undefined) this.queue.addAfter(key, outcome.requeueAfterMs)
+  }
+
+  /** Lists the node's containers and queues the pods whose containers changed (all of them with `everything`). */
+  async relist(everything = false): Promise<void> {
+    const {runtime, node} = this.options
+    const containers = await runtime.listContainers({[LABELS.node]: node})
+    const byKey = new Map<string, typeof containers>()
+    for (const c of containers) {
+      const key = podKey(c.labels[LABELS.podNamespace] ?? '', c.labels[LABELS.podName] ?? '')
+      byKey.set(key, [...(byKey.get(key) ?? []), c])
+    }
+    const pods = this.podsOnNode()
+    const keys = new Set([...byKey.keys(), ...pods.map(keyOf)])
+    for (const key of keys)
+      if (everything || this.seen.get(key) !== fingerprint(byKey.get(key) ?? [])) this.queue.add(key)
+    for (const key of this.seen.keys()) if (!keys.has(key)) this.seen.delete(key)
+    const live = new Set([
+      ...pods.map((p) => p.metadata.uid),
+      ...containers.map((c) => c.labels[LABELS.podUid]),
+    ])
+    await this.sweepVolumes(live)
+  }
+
+  private async run(signal: AbortSignal): Promise<void> {
+    const after = this.options.api.store.latestResourceVersion()
+    const info = await this.options.runtime.info().catch(() => undefined)
+    this.log(`starting on node ${this.node}${info ? ` with ${info.engine} ${info.version}` : ''}`)
+    for (const pod of this.podsOnNode()) this.queue.add(keyOf(pod))
+    await this.relist(true).catch((error: unknown) => this.log(`relist failed: ${messageOf(error)}`))
+    await Promise.all([
+      this.queue.run({
+        signal,
+        handler: (key) => this.sync(key),
+        onError: (key, error, retryMs) => {
+          const {namespace, name} = splitPodKey(key)
+          this.log(
+            `pod ${podLabel(namespace, name)}: sync failed: ${messageOf(error)}; retrying in ${retryMs / 1000}s`,
+          )
+        },
+      }),
+      this.watchPods(after, signal),
+      this.followEvents(signal),
+      this.relistLoop(signal),
+    ])
+    this.probes.stop()
+    this.log('stopped')
+  }
+
+  /** Queues pods bound to this node as their objects change in the store. */
+  private async watchPods(after: number, signal: AbortSignal): Promise<void> {
+    const changes = watchChanges(this.options.api.store, {
+      after,
+      signal,
+      intervalMs: this.options.watchIntervalMs ?? 200,
+      filter: (change) => change.object.kind === 'Pod' && (change.object as Pod).spec.nodeName === this.node,
+    })
+    try {
+      for await (const change of changes) this.queue.add(keyOf(change.object as Pod))
+    } catch (error) {
+      if (!signal.aborted) this.log(`stopped watching pods: ${messageOf(error)}`)
+    }
+  }
+
+  /** Follows the runtime's events; if the stream breaks, relists and follows it again. */
+  private async followEvents(signal: AbortSignal): Promise<void> {
+    while (!signal.aborted) {
+      try {
+        for await (const event of this.options.runtime.events(signal)) this.onRuntimeEvent(event)
+      } catch (error) {
+        if (!signal.aborted) this.log(`runtime event stream broke (${messageOf(error)}); reconnecting`)
+      }
+      if (signal.aborted) return
+      await sleep(this.clock, 1000, signal)
+      await this.relist().catch((error: unknown) => this.log(`relist failed: ${messageOf(error)}`))
+    }
+  }
+
+  private onRuntimeEvent(event: ContainerEvent): void {
+    if (event.labels[LABELS.node] !== this.node) return
+    if (event.type !== 'die' && event.type !== 'destroy' && event.type !== 'oom') return
+    this.queue.add(podKey(event.labels[LABELS.podNamespace] ?? '', event.labels[LABELS.podName] ?? ''))
+  }
+
+  private async relistLoop(signal: AbortSignal): Promise<void> {
+    const interval = this.options.relistIntervalMs ?? 5000
+    const every = this.options.resyncEveryRelists ?? 12
+    while (!signal.aborted) {
+      await sleep(this.clock, interval, signal)
+      if (signal.aborted) return
+      const everything = ++this.relists % every === 0
+      await this.relist(everything).catch((error: unknown) => this.log(`relist failed: ${messageOf(error)}`))
+    }
+  }
+
+  /** Removes emptyDir volumes whose pod is gone and that no container of it still holds. */
+  private async sweepVolumes(live: Set<string | undefined>): Promise<void> {
+    const {runtime, node} = this.options
+    for (const name of await runtime.listVolumes({[LABELS.node]: node})) {
+      const owner = volumeOwner(name)
+      if (!owner || live.has(owner)) continue
+      this.log(`removing volume ${name}: its pod is gone`)
+      await runtime
+        .removeVolume(name)
+        .catch((error: unknown) => this.log(`could not remove ${name}: ${messageOf(error)}`))
+    }
+  }
+
+  private podsOnNode(): StoredPod[] {
+    return (this.options.api.list(POD) as StoredPod[]).filter((pod) => pod.spec.nodeName === this.node)
+  }
+
+  private runtimeScheme(): Promise<string> {
+    this.scheme ??= this.options.runtime.info().then(
+      (info) => info.engine,
+      () => 'container',
+    )
+    return this.scheme
+  }
+
+  private get clock(): Clock {
+    return this.options.clock ?? systemClock
+  }
+
+  private log(message: string): void {
+    this.options.log?.(`kubelet/${this.node}`, message)
+  }
+}
+
+function keyOf(pod: Pod): string {
+  return podKey(pod.metadata.namespace ?? 'default', pod.metadata.name ?? '')
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+/** Waits `ms` on the clock, or less if the signal aborts. */
+function sleep(clock: Clock, ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = clock.setTimer(done, ms)
+    function done(): void {
+      timer.cancel()
+      signal.removeEventListener('abort', done)
+      resolve()
+    }
+    signal.addEventListener('abort', done, {once: true})
+  })
+}
