@@ -51,7 +51,7 @@ export default tseslint.config(
           paths: [...processAndSql, ...presentation],
           patterns: [
             {
-              group: ['**/cli/**', '**/commands/**', '**/db/**', '**/runtime/**'],
+              group: ['**/cli/**', '**/commands/**', '**/db/**', '**/runtime/**', '!../runtime/**'],
               message: 'src/core reaches the store and the runtime through its own interfaces',
             },
           ],

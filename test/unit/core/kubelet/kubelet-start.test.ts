@@ -38,6 +38,17 @@ describe('Kubelet.start', () => {
     await stop()
   })
 
+  it('notices a container removed behind its back and starts it again, counting the restart', async () => {
+    const h = kubeletHarness()
+    const stop = start(h)
+    h.create(podManifest('web'))
+    await vi.waitFor(() => expect(phase(h)).toBe('Running'))
+    h.runtime.removeBehindBack(appRuns(h)[0]?.id ?? '')
+    await vi.waitFor(() => expect(appRuns(h)[0]?.state).toBe('running'))
+    expect(h.pod('web')?.status?.containerStatuses?.[0]?.restartCount).toBe(1)
+    await stop()
+  })
+
   it('relists as a safety net when an event was missed', async () => {
     const h = kubeletHarness()
     const stop = start(h)
