@@ -15,5 +15,13 @@ function osImage(): string {
 /** The facts of a node named `name` on this host. */
 export function hostNodeFacts(name: string): Omit<NodeFacts, 'runtime'> {
   const architecture = arch() === 'x64' ? 'amd64' : arch()
-  return {name, cpus: cpus().length, memoryBytes: totalmem(), maxPods: 110, kernelVersion: release(), osImage: osImage(), architecture}
+  return {
+    name,
+    cpus: cpus().length,
+    memoryBytes: totalmem(),
+    maxPods: 110,
+    kernelVersion: release(),
+    osImage: osImage(),
+    architecture,
+  }
 }

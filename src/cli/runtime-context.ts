@@ -6,6 +6,9 @@ import {logComponent} from './component-log.js'
 
 /** The runtime; with `verbose`, every docker/podman command is narrated with its duration. */
 export async function openRuntime(options: {runtime?: string; verbose?: boolean}): Promise<ContainerRuntime> {
-  const onCommand = options.verbose ? (record: Parameters<typeof formatCommandRecord>[0]) => logComponent('runtime', formatCommandRecord(record)) : undefined
+  const onCommand = options.verbose
+    ? (record: Parameters<typeof formatCommandRecord>[0]) =>
+        logComponent('runtime', formatCommandRecord(record))
+    : undefined
   return selectRuntime({runtime: options.runtime, onCommand})
 }

@@ -15,16 +15,26 @@ what each component does and why. Ctrl-C stops the control plane and leaves the 
 cluster's workloads keep running while its control plane restarts; the next \`tug up\` adopts them.`
 
   static override examples = [
-    {command: '<%= config.bin %> up', description: 'Run with the engine found (docker when its engine answers, else podman).'},
-    {command: '<%= config.bin %> up --runtime podman --verbose', description: 'Use podman and show every podman command it runs.'},
-    {command: '<%= config.bin %> up --backoff classroom', description: 'Crash-loop back-off of 1 s doubling to 20 s instead of 10 s to 300 s.'},
+    {
+      command: '<%= config.bin %> up',
+      description: 'Run with the engine found (docker when its engine answers, else podman).',
+    },
+    {
+      command: '<%= config.bin %> up --runtime podman --verbose',
+      description: 'Use podman and show every podman command it runs.',
+    },
+    {
+      command: '<%= config.bin %> up --backoff classroom',
+      description: 'Crash-loop back-off of 1 s doubling to 20 s instead of 10 s to 300 s.',
+    },
   ]
 
   static override flags = {
     runtime: Flags.string({description: 'docker or podman (default: TUG_RUNTIME, else detected).'}),
     verbose: Flags.boolean({char: 'v', description: 'Show every docker/podman command with its duration.'}),
     backoff: Flags.string({
-      description: "Restart back-off: kubernetes (10 s doubling to 300 s, Kubernetes' own) or classroom (1 s doubling to 20 s).",
+      description:
+        "Restart back-off: kubernetes (10 s doubling to 300 s, Kubernetes' own) or classroom (1 s doubling to 20 s).",
       options: ['kubernetes', 'classroom'],
       default: 'kubernetes',
     }),
@@ -46,7 +56,13 @@ cluster's workloads keep running while its control plane restarts; the next \`tu
       const runtime = await openRuntime(flags)
       logComponent('control-plane', `state in ${dir}; press Ctrl-C to stop`)
       await runControlPlane(
-        {api: this.api(), runtime, node: hostNodeFacts(flags.node), log: logComponent, backoff: flags.backoff as 'kubernetes' | 'classroom'},
+        {
+          api: this.api(),
+          runtime,
+          node: hostNodeFacts(flags.node),
+          log: logComponent,
+          backoff: flags.backoff as 'kubernetes' | 'classroom',
+        },
         controller.signal,
       )
     } finally {

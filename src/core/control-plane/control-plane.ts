@@ -52,11 +52,13 @@ async function bindPods(api: ApiServer, node: string, log: ComponentLog, signal:
   const after = api.store.latestResourceVersion()
   const bound = bindAllUnbound(api, node)
   if (bound) log('scheduler', `bound ${bound} waiting pod(s) to ${node}`)
-  const filter = ({object, type}: {object: {kind: string}; type: string}): boolean => object.kind === 'Pod' && type !== 'DELETED'
+  const filter = ({object, type}: {object: {kind: string}; type: string}): boolean =>
+    object.kind === 'Pod' && type !== 'DELETED'
   for await (const change of watchChanges(api.store, {after, filter, signal})) {
     const pod = change.object as Pod
     if (pod.spec.nodeName || pod.metadata.deletionTimestamp) continue
     const live = api.find(POD, pod.metadata.namespace ?? 'default', pod.metadata.name ?? '')
-    if (live && bindToNode(api, live, node)) log('scheduler', `pod ${live.metadata.namespace}/${live.metadata.name}: bound to ${node}`)
+    if (live && bindToNode(api, live, node))
+      log('scheduler', `pod ${live.metadata.namespace}/${live.metadata.name}: bound to ${node}`)
   }
 }

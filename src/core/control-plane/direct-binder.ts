@@ -18,7 +18,12 @@ export function bindToNode(api: ApiServer, pod: StoredObject, node: string): Sto
   api.store.recordEvent(
     newEvent(
       bound,
-      {type: 'Normal', reason: 'Scheduled', message: `Successfully assigned ${namespace}/${pod.metadata.name} to ${node}`, source: {component: 'default-scheduler'}},
+      {
+        type: 'Normal',
+        reason: 'Scheduled',
+        message: `Successfully assigned ${namespace}/${pod.metadata.name} to ${node}`,
+        source: {component: 'default-scheduler'},
+      },
       api.now(),
     ),
   )

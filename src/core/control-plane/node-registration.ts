@@ -42,8 +42,13 @@ function readyCondition(now: string, since: string): Condition {
 export function nodeObject(facts: NodeFacts, now: Date, previous?: Node): Node {
   const stamp = timestamp(now)
   const wasReady = previous?.status?.conditions?.find((c) => c.type === 'Ready')
-  const since = wasReady?.status === 'True' && wasReady.lastTransitionTime ? wasReady.lastTransitionTime : stamp
-  const capacity = {cpu: String(facts.cpus), memory: `${Math.floor(facts.memoryBytes / 1024)}Ki`, pods: String(facts.maxPods)}
+  const since =
+    wasReady?.status === 'True' && wasReady.lastTransitionTime ? wasReady.lastTransitionTime : stamp
+  const capacity = {
+    cpu: String(facts.cpus),
+    memory: `${Math.floor(facts.memoryBytes / 1024)}Ki`,
+    pods: String(facts.maxPods),
+  }
   return {
     apiVersion: 'v1',
     kind: 'Node',
