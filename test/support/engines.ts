@@ -45,7 +45,12 @@ export async function probeEngines(): Promise<EngineProbes> {
     missing: probes.flatMap(({engine, probe}) =>
       probe.ok
         ? []
-        : [{engine, reason: probe.error.stderrTail.split('\n')[0] || probe.error.message.split('\n')[0] || ''}],
+        : [
+            {
+              engine,
+              reason: probe.error.stderrTail.split('\n')[0] || probe.error.message.split('\n')[0] || '',
+            },
+          ],
     ),
   }
 }

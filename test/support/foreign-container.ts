@@ -32,9 +32,13 @@ export class ForeignContainer {
   async state(): Promise<ForeignState | undefined> {
     // `|` between fields: podman prints StartedAt with spaces in it.
     const format = '{{.Id}}|{{.State.Running}}|{{.State.StartedAt}}|{{.RestartCount}}'
-    const result = await runEngine(this.engine, ['inspect', '--type=container', `--format=${format}`, '--', this.name]).catch(
-      () => undefined,
-    )
+    const result = await runEngine(this.engine, [
+      'inspect',
+      '--type=container',
+      `--format=${format}`,
+      '--',
+      this.name,
+    ]).catch(() => undefined)
     const [id = '', running = '', startedAt = '', restartCount = ''] = result?.stdout.trim().split('|') ?? []
     return id ? {id, running: running === 'true', startedAt, restartCount} : undefined
   }

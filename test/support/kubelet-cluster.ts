@@ -86,12 +86,9 @@ export class TestNode {
     return this.cluster.api.find(POD, 'default', name) as StoredPod | undefined
   }
 
-  /** The pod's kubectl READY, STATUS and RESTARTS cells, e.g. `0/1 CrashLoopBackOff 2`. */
+  /** The pod's kubectl READY, STATUS and RESTARTS cells, e.g. `0/1 CrashLoopBackOff 2` (`gone` without it). */
   summary(name: string): string {
-    const pod = this.pod(name)
-    if (!pod) return 'gone'
-    const {ready, status, restarts} = summarizePod(pod, new Date())
-    return `${ready} ${status} ${restarts.split(' ')[0] ?? ''}`
+    return summaryOf(this.pod(name))
   }
 
   /** The status of one of the pod's containers. */
@@ -106,9 +103,23 @@ export class TestNode {
 
   /** `Reason message` of the events recorded about a pod, oldest first. */
   events(pod: string): string[] {
-    return this.cluster.api.store
-      .listEvents({namespace: 'default', involvedName: pod})
-      .map((event: KubeEvent) => `${event.reason} ${event.message}`)
+    return this.eventList(pod).map((event) => `${event.reason} ${event.message}`)
+  }
+
+  /** How often an event starting with `prefix` (`Reason message...`) was recorded, repeats counted. */
+  eventCount(pod: string, prefix: string): number {
+    return this.eventList(pod)
+      .filter((event) => `${event.reason} ${event.message}`.startsWith(prefix))
+      .reduce((sum, event) => sum + event.count, 0)
+  }
+
+  /** Records every READY/STATUS/RESTARTS the pod goes through from now on. */
+  follow(pod: string): PodHistory {
+    return new PodHistory(this.cluster.api, pod)
+  }
+
+  private eventList(pod: string): KubeEvent[] {
+    return this.cluster.api.store.listEvents({namespace: 'default', involvedName: pod})
   }
 
   /** Every container the engine holds for this node (or for one of its pods). */
@@ -132,6 +143,42 @@ export class TestNode {
     for (const container of containers.sort((a, b) => infraLast(a) - infraLast(b)))
       await runtime.removeContainer(container.id)
     for (const volume of await this.volumes()) await runtime.removeVolume(volume)
+  }
+}
+
+/**
+ * Every distinct READY/STATUS/RESTARTS one pod went through, read from the store's change log, so no state is
+ * missed however briefly it lasted.
+ */
+export class PodHistory {
+  /** The summaries in order, consecutive repeats dropped. */
+  readonly summaries: string[] = []
+  private after: number
+
+  constructor(
+    private readonly api: ApiServer,
+    private readonly name: string,
+  ) {
+    this.after = api.store.latestResourceVersion()
+  }
+
+  /** Reads the changes since the last read; returns every summary so far. */
+  read(): string[] {
+    for (const change of this.api.store.changesSince(this.after)) {
+      this.after = change.resourceVersion
+      const {kind, metadata} = change.object
+      if (kind !== 'Pod' || metadata.name !== this.name || metadata.namespace !== 'default') continue
+      const summary = change.type === 'DELETED' ? 'gone' : summaryOf(change.object as StoredPod)
+      if (this.summaries.at(-1) !== summary) this.summaries.push(summary)
+    }
+    return this.summaries
+  }
+
+  /** The STATUS cells so far, consecutive repeats dropped. */
+  statuses(): string[] {
+    return this.read()
+      .map((summary) => summary.split(' ')[1] ?? '')
+      .filter((status, i, all) => status !== all[i - 1])
   }
 }
 
@@ -191,6 +238,13 @@ export class KubeletCluster {
       rmSync(this.home, {recursive: true, force: true})
     }
   }
+}
+
+/** READY, STATUS and the RESTARTS count of a pod, as `kubectl get pods` shows them. */
+function summaryOf(pod: StoredPod | undefined): string {
+  if (!pod) return 'gone'
+  const {ready, status, restarts} = summarizePod(pod, new Date())
+  return `${ready} ${status} ${restarts.split(' ')[0] ?? ''}`
 }
 
 /** A container of the demo image; `extra` adds or overrides fields. */

@@ -25,6 +25,7 @@ export async function runTug(
   argv: string[],
   home: string,
   stdin?: string,
+  onStdout?: (text: string) => void,
 ): Promise<TugResult> {
   let stdout = ''
   let stderr = ''
@@ -33,6 +34,7 @@ export async function runTug(
   process.exitCode = undefined
   const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
     stdout += String(chunk)
+    onStdout?.(stdout)
     return true
   })
   const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
