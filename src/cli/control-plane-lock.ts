@@ -39,12 +39,12 @@ export function lockControlPlane(dir: string): () => void {
   throw new UserError(`could not take the control-plane lock ${file}`)
 }
 
-/** True when a live control plane holds the lock (for `tug get`'s "nothing is reconciling" warning). */
-export function controlPlaneRunning(dir: string): boolean {
+/** The pid of the live control plane holding the lock, if any. */
+export function controlPlaneHolder(dir: string): number | undefined {
   try {
     const holder = Number(readFileSync(join(dir, 'control-plane.pid'), 'utf8').trim())
-    return Boolean(holder) && alive(holder)
+    return holder && alive(holder) ? holder : undefined
   } catch {
-    return false
+    return undefined
   }
 }
