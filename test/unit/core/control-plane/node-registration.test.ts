@@ -51,7 +51,7 @@ describe('node registration', () => {
       metadata: {...node.metadata, labels: {...node.metadata.labels, disk: 'ssd'}},
       spec: {unschedulable: true},
     })
-    const again = registerNode(api, facts) as Node
+    const again = registerNode(api, facts)
     expect(again.metadata.labels?.disk).toBe('ssd')
     expect(again.spec?.unschedulable).toBe(true)
   })
