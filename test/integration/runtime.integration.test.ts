@@ -5,52 +5,23 @@
  * it creates with its own id and removes it afterwards.
  */
 import {randomBytes} from 'node:crypto'
-import {join} from 'node:path'
 import {execa} from 'execa'
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest'
 import type {ContainerEvent} from '../../src/core/runtime/container-runtime.js'
 import {CliRuntime} from '../../src/runtime/cli-runtime.js'
 import type {EngineName} from '../../src/runtime/dialect.js'
 import {ForeignObjectError} from '../../src/runtime/runtime-error.js'
-import {ROOT} from '../support/run-tug.js'
+import {ensureImages, probeEngines, reportMissingEngines} from '../support/engines.js'
+import {fetchStatus, fetchText} from '../support/http.js'
+import {waitFor} from '../support/wait-for.js'
 
-const IMAGES = [
-  'tugboat/demo:v1',
-  'tugboat/demo:v2',
-  'tugboat/demo:unready',
-  'tugboat/demo:crash',
-  'tugboat/pause:3.9',
-]
 const RUN_ID = randomBytes(4).toString('hex')
 const TEST_LABEL = 'io.tugboat.test.run'
 const labels = (extra: Record<string, string> = {}) => ({[TEST_LABEL]: RUN_ID, ...extra})
 const name = (suffix: string) => `tugtest-${RUN_ID}-${suffix}`
 
-/** Which engines answer here, probed once for the whole file. */
-const probes = await Promise.all(
-  (['docker', 'podman'] as const).map(async (engine) => ({
-    engine,
-    probe: await new CliRuntime(engine).probe(),
-  })),
-)
-const available = probes.filter(({probe}) => probe.ok).map(({engine}) => engine)
-const missing = probes.flatMap(({engine, probe}) =>
-  probe.ok
-    ? []
-    : [{engine, reason: probe.error.stderrTail.split('\n')[0] || probe.error.message.split('\n')[0]}],
-)
-
-describe.each(missing)('$engine is not available', ({engine, reason}) => {
-  const hint = `${engine} does not answer here (${reason}); run \`source scripts/engines.sh\` first`
-  if (process.env.CI === 'true') {
-    it('fails the run: CI must test both engines', () => {
-      throw new Error(hint)
-    })
-  } else {
-    console.warn(`runtime integration tests: skipping ${engine}: ${hint}`)
-    it.skip(`skipped: ${hint}`, () => {})
-  }
-})
+const {available, missing} = await probeEngines()
+reportMissingEngines(missing, 'runtime integration tests')
 
 describe.each(available)('the %s runtime adapter', (engine: EngineName) => {
   const runDurations: number[] = []
@@ -61,11 +32,7 @@ describe.each(available)('the %s runtime adapter', (engine: EngineName) => {
   })
   const rawForeign: string[] = []
 
-  beforeAll(async () => {
-    const present = await Promise.all(IMAGES.map((image) => runtime.imageExists(image)))
-    if (present.every(Boolean)) return
-    await execa(join(ROOT, 'scripts/build-images.sh'), ['--engine', engine], {timeout: 180_000})
-  }, 200_000)
+  beforeAll(() => ensureImages(runtime), 200_000)
 
   afterEach(async () => {
     // Apps first: podman refuses to remove a container that others joined.
@@ -251,38 +218,3 @@ describe.each(available)('the %s runtime adapter', (engine: EngineName) => {
     expect(crashed.exitCode).toBe(1)
   })
 })
-
-/** Polls until the check returns a value, at most `ms`; never a fixed sleep. */
-async function waitFor<T>(check: () => T | undefined | Promise<T | undefined>, ms: number): Promise<T> {
-  const deadline = Date.now() + ms
-  for (;;) {
-    const value = await check()
-    if (value !== undefined) return value
-    if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms`)
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-}
-
-/** GETs a URL on 127.0.0.1, retrying while the server starts: at most 50 tries in about 10 s. */
-async function fetchResponse(url: string): Promise<Response> {
-  let last: unknown
-  for (let attempt = 0; attempt < 50; attempt++) {
-    try {
-      return await fetch(url, {signal: AbortSignal.timeout(1_000)})
-    } catch (error) {
-      last = error
-      await new Promise((resolve) => setTimeout(resolve, 100))
-    }
-  }
-  throw new Error(`no answer from ${url}`, {cause: last})
-}
-
-async function fetchText(url: string): Promise<string> {
-  return (await fetchResponse(url)).text()
-}
-
-async function fetchStatus(url: string): Promise<number> {
-  const response = await fetchResponse(url)
-  await response.arrayBuffer()
-  return response.status
-}

@@ -18,7 +18,7 @@ import type {ApiServer} from '../../src/core/api/api-server.js'
 import {mustTypeForKind} from '../../src/core/api/resources.js'
 import type {Container, KubeEvent, Pod, PodSpec, StoredObject} from '../../src/core/api/types.js'
 import {Kubelet} from '../../src/core/kubelet/kubelet.js'
-import type {ContainerInfo} from '../../src/core/runtime/container-runtime.js'
+import type {ContainerEvent, ContainerInfo} from '../../src/core/runtime/container-runtime.js'
 import {LABELS} from '../../src/core/runtime/container-runtime.js'
 import {CliRuntime} from '../../src/runtime/cli-runtime.js'
 import type {EngineName} from '../../src/runtime/dialect.js'
@@ -64,7 +64,7 @@ export class TestNode {
         this.logs.push(`${((Date.now() - this.born) / 1000).toFixed(2)}s ${component}: ${message}`),
     })
     this.current = kubelet
-    void kubelet.start()
+    kubelet.start().catch((error: unknown) => this.logs.push(`kubelet ended with ${String(error)}`))
     return kubelet
   }
 
@@ -130,6 +130,23 @@ export class TestNode {
     })
   }
 
+  /** Starts collecting the engine's events about this node's containers; stop() ends the stream. */
+  watchEngine(): {events: ContainerEvent[]; stop: () => Promise<void>} {
+    const events: ContainerEvent[] = []
+    const controller = new AbortController()
+    const following = (async () => {
+      for await (const event of this.cluster.runtime.events(controller.signal))
+        if (event.labels[LABELS.node] === this.name) events.push(event)
+    })()
+    return {
+      events,
+      stop: async () => {
+        controller.abort()
+        await following
+      },
+    }
+  }
+
   /** Every volume the engine holds for this node. */
   volumes(): Promise<string[]> {
     return this.cluster.runtime.listVolumes({[LABELS.node]: this.name})
@@ -177,7 +194,7 @@ export class PodHistory {
   /** The STATUS cells so far, consecutive repeats dropped. */
   statuses(): string[] {
     return this.read()
-      .map((summary) => summary.split(' ')[1] ?? '')
+      .map((summary) => (summary === 'gone' ? summary : (summary.split(' ')[1] ?? '')))
       .filter((status, i, all) => status !== all[i - 1])
   }
 }

@@ -77,6 +77,10 @@ export class PodSyncer {
     })
     const narrate = (message: string): void =>
       this.options.narrate(`pod ${podLabel(namespace, name)}: ${message}`)
+    // The kubelet publishes what it found before acting on it (syncPod writes the status first), so a crashed
+    // container shows Error, and a new pod ContainerCreating, before CrashLoopBackOff or Running replace them.
+    if (plan.actions.length && pod && !pod.metadata.deletionTimestamp)
+      await this.writeStatus(pod, observed, narrate)
     const result = await applyPlan(plan, {
       ...this.options,
       pod,
