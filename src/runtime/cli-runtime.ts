@@ -7,10 +7,13 @@
 import {
   LABELS,
   MANAGED_BY,
+  type AttachOptions,
   type ContainerEvent,
   type ContainerInfo,
   type ContainerRuntime,
   type ContainerSpec,
+  type LogChunk,
+  type LogOptions,
   type ProgressListener,
   type RuntimeInfo,
 } from '../core/runtime/container-runtime.js'
@@ -31,6 +34,7 @@ import {
   checkLabelKey,
   checkSignal,
 } from './safe-values.js'
+import {StreamCommands} from './stream-commands.js'
 import {VolumeCommands} from './volume-commands.js'
 
 /** Commands that should answer at once get this long before they count as hung. */
@@ -66,6 +70,7 @@ export class CliRuntime implements ContainerRuntime {
   readonly binary: string
   private readonly commands: EngineCommands
   private readonly volumes: VolumeCommands
+  private readonly streams: StreamCommands
   private readonly now: () => number
   private infoOnce?: Promise<RuntimeInfo>
 
@@ -77,6 +82,7 @@ export class CliRuntime implements ContainerRuntime {
     this.binary = options.binary ?? engine
     this.commands = new EngineCommands(this.binary, options.processes ?? new ExecaRunner(), options.onCommand)
     this.volumes = new VolumeCommands(this.commands, this.dialect)
+    this.streams = new StreamCommands(this.commands)
     this.now = options.now ?? Date.now
   }
 
@@ -237,6 +243,14 @@ export class CliRuntime implements ContainerRuntime {
     if (result.exitCode === undefined)
       throw this.commands.failure(`cannot exec in container "${id}"`, args, result)
     return {exitCode: result.exitCode, output: lines.join('\n')}
+  }
+
+  logs(id: string, options?: LogOptions): AsyncIterable<LogChunk> {
+    return this.streams.logs(id, options)
+  }
+
+  execAttached(id: string, command: string[], options: AttachOptions): Promise<number> {
+    return this.streams.execAttached(id, command, options)
   }
 
   /** Inspects containers; ones that vanished meanwhile are left out. */

@@ -4,7 +4,13 @@
  */
 import type {CommandListener} from './command-log.js'
 import {hintFor} from './error-hints.js'
-import type {FollowedProcess, ProcessResult, ProcessRunner, RunOptions} from './process-runner.js'
+import type {
+  FollowedProcess,
+  ProcessResult,
+  ProcessRunner,
+  RunOptions,
+  StreamedProcess,
+} from './process-runner.js'
 import {RuntimeError} from './runtime-error.js'
 
 /** Runs commands of one engine binary. */
@@ -61,6 +67,28 @@ export class EngineCommands {
         return result
       },
     }
+  }
+
+  /** Streams a command's stdout and stderr (a container's log); it is reported when it ends. */
+  stream(args: readonly string[], signal?: AbortSignal): StreamedProcess {
+    const started = performance.now()
+    const streamed = this.processes.stream(this.file, args, signal)
+    return {
+      chunks: streamed.chunks,
+      result: async () => {
+        const result = await streamed.result()
+        this.report(args, started, result.exitCode)
+        return result
+      },
+    }
+  }
+
+  /** Runs a command on the caller's own terminal (an interactive exec); reported when it ends. */
+  async attach(args: readonly string[], options: {stdin: boolean}): Promise<ProcessResult> {
+    const started = performance.now()
+    const result = await this.processes.attach(this.file, args, options)
+    this.report(args, started, result.exitCode)
+    return result
   }
 
   private report(args: readonly string[], started: number, exitCode?: number): void {

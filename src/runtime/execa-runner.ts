@@ -4,7 +4,15 @@
  */
 import {createInterface} from 'node:readline'
 import type {execa as execaFunction, Result, ResultPromise} from 'execa'
-import type {FollowedProcess, ProcessResult, ProcessRunner, RunOptions} from './process-runner.js'
+import {appendTail, mergedOutput} from './merged-output.js'
+import type {
+  FollowedProcess,
+  OutputChunk,
+  ProcessResult,
+  ProcessRunner,
+  RunOptions,
+  StreamedProcess,
+} from './process-runner.js'
 
 /** After SIGTERM (timeout or abort), how long a program gets before SIGKILL. */
 const FORCE_KILL_AFTER_MS = 2000
@@ -69,6 +77,49 @@ export class ExecaRunner implements ProcessRunner {
       return toProcessResult(await subprocess!)
     }
     return {lines: lines(), result}
+  }
+
+  stream(file: string, args: readonly string[], signal?: AbortSignal): StreamedProcess {
+    let subprocess: ResultPromise | undefined
+    let stderrTail = ''
+    const started = loadExeca().then(({execa}) => {
+      // No buffering: the pipes are read here as they fill, however long the program runs.
+      subprocess = execa(file, args, {
+        reject: false,
+        stdin: 'ignore',
+        cancelSignal: signal,
+        buffer: false,
+        forceKillAfterDelay: FORCE_KILL_AFTER_MS,
+      })
+      const {stdout, stderr} = subprocess
+      if (!stdout || !stderr) throw new Error('the program has no stdout or stderr pipe')
+      return {stdout, stderr}
+    })
+    async function* chunks(): AsyncGenerator<OutputChunk> {
+      const pipes = await started
+      try {
+        yield* mergedOutput(pipes, signal, (text) => (stderrTail = appendTail(stderrTail, text)))
+      } finally {
+        // A reader that stops early must not leave the engine's client running.
+        if (subprocess?.exitCode === null) subprocess.kill()
+      }
+    }
+    const result = async (): Promise<ProcessResult> => {
+      await started
+      return {...toProcessResult(await subprocess!), stderr: stderrTail}
+    }
+    return {chunks: chunks(), result}
+  }
+
+  async attach(file: string, args: readonly string[], options: {stdin: boolean}): Promise<ProcessResult> {
+    const {execa} = await loadExeca()
+    const result = await execa(file, args, {
+      reject: false,
+      stdin: options.stdin ? 'inherit' : 'ignore',
+      stdout: 'inherit',
+      stderr: 'inherit',
+    })
+    return toProcessResult(result)
   }
 }
 

@@ -3,17 +3,21 @@
  * must be present to run, a joined network and mounted volumes must exist; a running container, a container
  * others joined, or a volume in use cannot be removed), records every call, and lets a test play the outside
  * world: a container exits or is removed behind the kubelet's back, a pull or a run fails, an exec probe
- * answers. Ids, IPs and host ports are handed out in sequence, so runs are deterministic.
+ * answers, a container writes to its log. Ids, IPs and host ports are handed out in sequence, so runs are deterministic.
  */
 import type {
+  AttachOptions,
   ContainerEvent,
   ContainerInfo,
   ContainerRuntime,
   ContainerSpec,
+  LogChunk,
+  LogOptions,
   ProgressListener,
   RuntimeInfo,
 } from '../core/runtime/container-runtime.js'
 import {LABELS, MANAGED_BY} from '../core/runtime/container-runtime.js'
+import {FakeLogs} from './fake-logs.js'
 
 /** The methods a test can make fail. */
 export type FakeMethod = Exclude<keyof ContainerRuntime, 'events'>
@@ -29,6 +33,14 @@ export interface FakeContainer extends ContainerInfo {
   spec?: ContainerSpec
   /** The grace period the last stop was given. */
   stoppedWithGrace?: number
+}
+
+/** What an attached exec was asked for, and what it printed on the caller's terminal. */
+export interface FakeAttachedExec {
+  container: string
+  command: string[]
+  options: AttachOptions
+  output: string
 }
 
 /** An exec answer for exec probes. */
@@ -53,7 +65,11 @@ export class FakeRuntime implements ContainerRuntime {
   /** Answers exec calls; by default every command succeeds silently. */
   execHandler: ExecHandler = () => ({exitCode: 0, output: ''})
   private readonly failures: {method: FakeMethod; message: string; remaining: number}[] = []
+  /** Attached execs, in order, with their output (a real one would have gone to the terminal). */
+  readonly attached: FakeAttachedExec[] = []
   private readonly subscribers = new Set<(event: ContainerEvent) => void>()
+  /** What each container wrote. */
+  readonly logBook = new FakeLogs()
   private readonly now: () => number
   private sequence = 0
   /** Host ports from the start of Linux's ephemeral range, as engines pick them. */
@@ -89,6 +105,12 @@ export class FakeRuntime implements ContainerRuntime {
     const container = this.mustFind(id)
     if (container.state !== 'running') throw new Error(`fake: container ${id} is not running`)
     this.finish(container, exitCode, options.oomKilled ?? false)
+  }
+
+  /** The process in a container writes `text` to one of its streams (split into lines as an engine stores it). */
+  write(id: string, text: string, stream: LogChunk['stream'] = 'stdout'): void {
+    this.mustFind(id)
+    this.logBook.write(id, text, stream, this.stamp())
   }
 
   /** Someone ran `docker rm -f` on a container. */
@@ -235,6 +257,24 @@ export class FakeRuntime implements ContainerRuntime {
     })
   }
 
+  async *logs(id: string, options: LogOptions = {}): AsyncIterable<LogChunk> {
+    const flags = [options.follow && 'follow', options.tail !== undefined && `tail=${options.tail}`]
+    const summary = ['logs', this.nameOf(id), ...flags.filter(Boolean)].join(' ')
+    await this.call('logs', summary, () => this.mustFind(id))
+    yield* this.logBook.read(id, options, () => this.containers.get(id)?.state === 'running')
+  }
+
+  execAttached(id: string, command: string[], options: AttachOptions): Promise<number> {
+    const flags = `${options.stdin ? ' -i' : ''}${options.tty ? ' -t' : ''}`
+    return this.call('execAttached', `exec${flags} ${this.nameOf(id)} ${command.join(' ')}`, () => {
+      const container = this.mustFind(id)
+      if (container.state !== 'running') throw new Error(`container ${container.name} is not running`)
+      const {exitCode, output} = this.execHandler(container, command)
+      this.attached.push({container: container.name, command: [...command], options: {...options}, output})
+      return exitCode
+    })
+  }
+
   // internals
 
   /** Records the call, throws an injected failure if one is due, else runs it. */
@@ -300,6 +340,7 @@ export class FakeRuntime implements ContainerRuntime {
     container.finishedAt = this.stamp()
     if (oomKilled) this.emit('oom', container)
     this.emit('die', container)
+    this.logBook.changed()
   }
 
   private emit(type: ContainerEvent['type'], container: FakeContainer): void {

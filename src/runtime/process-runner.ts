@@ -32,8 +32,28 @@ export interface FollowedProcess {
   result(): Promise<ProcessResult>
 }
 
+/** A piece of a running program's output, as it arrived (not split into lines). */
+export interface OutputChunk {
+  stream: 'stdout' | 'stderr'
+  text: string
+}
+
+/** A program whose stdout and stderr are both read as they arrive (a container's log being followed). */
+export interface StreamedProcess {
+  /** Output in arrival order until the program ends, or until the signal aborts (which ends it at once). */
+  chunks: AsyncIterable<OutputChunk>
+  /** Settles when the program has ended; stdout is empty there and stderr keeps only its last few KiB. */
+  result(): Promise<ProcessResult>
+}
+
 /** Runs programs with an argument array, never through a shell. */
 export interface ProcessRunner {
   run(file: string, args: readonly string[], options?: RunOptions): Promise<ProcessResult>
   follow(file: string, args: readonly string[], signal: AbortSignal): FollowedProcess
+  stream(file: string, args: readonly string[], signal?: AbortSignal): StreamedProcess
+  /**
+   * Runs a program on this process's own stdout and stderr, and its stdin when `stdin` is set, so a
+   * terminal reaches it untouched (an interactive `exec`); its output is therefore not in the result.
+   */
+  attach(file: string, args: readonly string[], options: {stdin: boolean}): Promise<ProcessResult>
 }

@@ -94,6 +94,33 @@ export interface ContainerEvent {
 /** Pull progress for long pulls, one line at a time. */
 export type ProgressListener = (line: string) => void
 
+/** A piece of a container's log as the engine handed it over: any length, not split into lines. */
+export interface LogChunk {
+  /** Which of the container's streams wrote it (`kubectl logs` prints both to stdout). */
+  stream: 'stdout' | 'stderr'
+  text: string
+}
+
+/** Which part of a container's log to read, as `kubectl logs` asks for it. */
+export interface LogOptions {
+  /** Keep reading new lines until the container stops or the signal aborts (`-f`). */
+  follow?: boolean
+  /** Only the last N lines; undefined or negative for all of them (`--tail`). */
+  tail?: number
+  /** Prefix each line with the time it was written, RFC 3339 with nanoseconds (`--timestamps`). */
+  timestamps?: boolean
+  /** Stops reading (Ctrl-C during `logs -f`); the iteration then simply ends. */
+  signal?: AbortSignal
+}
+
+/** How an attached exec connects to the caller's terminal, as `kubectl exec -i -t` does. */
+export interface AttachOptions {
+  /** Pass the caller's stdin to the command (`-i`); without it the command's stdin is empty. */
+  stdin: boolean
+  /** Give the command a terminal (`-t`); callers ask for it only when stdin is a terminal. */
+  tty: boolean
+}
+
 /** The runtime interface the kubelet drives. */
 export interface ContainerRuntime {
   info(): Promise<RuntimeInfo>
@@ -116,4 +143,11 @@ export interface ContainerRuntime {
   events(signal: AbortSignal): AsyncIterable<ContainerEvent>
   /** Runs a command inside a container and returns its exit code and output (for exec probes). */
   exec(id: string, command: string[], timeoutSeconds: number): Promise<{exitCode: number; output: string}>
+  /** A container's log (running or exited), in the order it was written; throws if the engine cannot read it. */
+  logs(id: string, options?: LogOptions): AsyncIterable<LogChunk>
+  /**
+   * Runs a command inside a running container on the caller's own stdin, stdout and stderr (`kubectl exec`)
+   * and resolves to its exit code once it ends.
+   */
+  execAttached(id: string, command: string[], options: AttachOptions): Promise<number>
 }

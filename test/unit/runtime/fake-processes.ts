@@ -8,9 +8,11 @@ import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {
   FollowedProcess,
+  OutputChunk,
   ProcessResult,
   ProcessRunner,
   RunOptions,
+  StreamedProcess,
 } from '../../../src/runtime/process-runner.js'
 
 /** A canned answer, or a function of the arguments giving one. */
@@ -41,6 +43,12 @@ export class FakeProcesses implements ProcessRunner {
   /** Lines an event stream prints before it ends by itself (unless aborted first). */
   streamLines: string[] = []
   streamResult: Partial<ProcessResult> = {exitCode: 1, stderr: 'unexpected EOF'}
+  /** What a streamed command (`logs`) prints, and how it ends. */
+  outputChunks: OutputChunk[] = []
+  outputResult: Partial<ProcessResult> = {exitCode: 0}
+  /** The exit code an attached command (`exec -it`) ends with, and the stdin flag each was run with. */
+  attachResult: Partial<ProcessResult> = {exitCode: 0}
+  readonly attachedStdin: boolean[] = []
 
   constructor(private readonly answers: Record<string, Answer> = {}) {}
 
@@ -82,5 +90,25 @@ export class FakeProcesses implements ProcessRunner {
     }
     const result = {exitCode: 1, stdout: '', stderr: '', timedOut: false, ...this.streamResult}
     return {lines: stream(), result: () => Promise.resolve(result)}
+  }
+
+  stream(file: string, args: readonly string[], signal?: AbortSignal): StreamedProcess {
+    this.calls.push({file, args: [...args]})
+    const output = this.outputChunks
+    async function* chunks(): AsyncGenerator<OutputChunk> {
+      for (const chunk of output) {
+        if (signal?.aborted) return
+        await Promise.resolve()
+        yield chunk
+      }
+    }
+    const result = {exitCode: 0, stdout: '', stderr: '', timedOut: false, ...this.outputResult}
+    return {chunks: chunks(), result: () => Promise.resolve(result)}
+  }
+
+  attach(file: string, args: readonly string[], options: {stdin: boolean}): Promise<ProcessResult> {
+    this.calls.push({file, args: [...args]})
+    this.attachedStdin.push(options.stdin)
+    return Promise.resolve({exitCode: 0, stdout: '', stderr: '', timedOut: false, ...this.attachResult})
   }
 }

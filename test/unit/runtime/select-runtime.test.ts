@@ -1,5 +1,10 @@
 import {describe, expect, it} from 'vitest'
-import type {FollowedProcess, ProcessResult, ProcessRunner} from '../../../src/runtime/process-runner.js'
+import type {
+  FollowedProcess,
+  ProcessResult,
+  ProcessRunner,
+  StreamedProcess,
+} from '../../../src/runtime/process-runner.js'
 import {RuntimeUnavailableError} from '../../../src/runtime/runtime-error.js'
 import {parseEngineName, selectRuntime} from '../../../src/runtime/select-runtime.js'
 import {sample} from './fake-processes.js'
@@ -39,6 +44,10 @@ function engines(states: Record<'docker' | 'podman', State>): ProcessRunner & {a
     follow: (): FollowedProcess => {
       throw new Error('not used')
     },
+    stream: (): StreamedProcess => {
+      throw new Error('not used')
+    },
+    attach: () => Promise.reject(new Error('not used')),
   }
 }
 
