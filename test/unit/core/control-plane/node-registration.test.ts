@@ -3,7 +3,7 @@ import {bindAllUnbound} from '../../../../src/core/control-plane/direct-binder.j
 import {registerNode} from '../../../../src/core/control-plane/node-registration.js'
 import type {NodeFacts} from '../../../../src/core/control-plane/node-registration.js'
 import {mustTypeForKind} from '../../../../src/core/api/resources.js'
-import type {Node, Pod} from '../../../../src/core/api/types.js'
+import type {Pod} from '../../../../src/core/api/types.js'
 import {testApiServer} from '../../../support/api.js'
 
 const facts: NodeFacts = {
