@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest'
+import type {Pod} from '../../../../src/core/api/types.js'
 import {HOST_PORTS_ANNOTATION, hostPortFor} from '../../../../src/core/kubelet/host-ports.js'
 import type {ProbeOutcome} from '../../../../src/core/kubelet/probes.js'
 import {DEMO, kubeletHarness, podManifest, POD} from './support/harness.js'
@@ -66,6 +67,21 @@ describe('Kubelet.sync', () => {
       expect(h.runtime.byContainer('app')).toHaveLength(runs)
     },
   )
+
+  it('writes the status it found before acting, so a crash shows Error before the restart', async () => {
+    const h = kubeletHarness()
+    h.create(podManifest('web'))
+    await h.kubelet.sync(KEY)
+    const after = h.api.store.latestResourceVersion()
+    h.runtime.exit(h.runtime.byContainer('app')[0]?.id ?? '', 1)
+    await h.kubelet.sync(KEY)
+    const states = h.api.store
+      .changesSince(after)
+      .filter((change) => change.object.kind === 'Pod')
+      .map((change) => (change.object as Pod).status?.containerStatuses?.[0]?.state)
+      .map((state) => state?.terminated?.reason ?? (state?.running ? 'Running' : state?.waiting?.reason))
+    expect(states).toEqual(['Error', 'Running'])
+  })
 
   it('walks a crash loop: Error, then CrashLoopBackOff with growing delays', async () => {
     const h = kubeletHarness()
