@@ -182,7 +182,7 @@ export class Kubelet {
     const changes = watchChanges(this.options.api.store, {
       after,
       signal,
-      intervalMs: this.options.watchIntervalMs ?? 200,
+      intervalMs: this.options.watchIntervalMs,
       filter: (change) => change.object.kind === 'Pod' && (change.object as Pod).spec.nodeName === this.node,
     })
     try {
