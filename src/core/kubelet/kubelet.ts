@@ -67,6 +67,11 @@ export class Kubelet {
   private readonly syncer: PodSyncer
   private readonly probes: ProbeManager
   private readonly seen = new Map<string, string>()
+  /**
+   * Pod versions this kubelet wrote itself (status, host ports): the watch skips them, since the sync that
+   * wrote them already acted on what it saw, and requeueing would cost another round of engine commands.
+   */
+  private readonly ownWrites = new Set<string>()
   private relists = 0
   private scheme: Promise<string> | undefined
   private running: {controller: AbortController; done: Promise<void>} | undefined
@@ -104,6 +109,11 @@ export class Kubelet {
       record,
       runtimeScheme: () => this.runtimeScheme(),
       narrate,
+      wrote: (resourceVersion) => {
+        // Bounded: a write the watch never reports back (the pod was deleted first) must not pile up.
+        if (this.ownWrites.size > 10_000) this.ownWrites.clear()
+        this.ownWrites.add(resourceVersion)
+      },
     })
   }
 
@@ -186,7 +196,10 @@ export class Kubelet {
       filter: (change) => change.object.kind === 'Pod' && (change.object as Pod).spec.nodeName === this.node,
     })
     try {
-      for await (const change of changes) this.queue.add(keyOf(change.object as Pod))
+      for await (const change of changes) {
+        if (this.ownWrites.delete(change.object.metadata.resourceVersion)) continue
+        this.queue.add(keyOf(change.object as Pod))
+      }
     } catch (error) {
       if (!signal.aborted) this.log(`stopped watching pods: ${messageOf(error)}`)
     }

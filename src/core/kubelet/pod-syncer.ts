@@ -44,6 +44,8 @@ export interface PodSyncerOptions {
   /** The containerID scheme (`docker`, `podman`). */
   runtimeScheme: () => Promise<string>
   narrate: (message: string) => void
+  /** Told the resourceVersion of every pod write the syncer makes, so the kubelet's watch can skip its own. */
+  wrote?: (resourceVersion: string) => void
 }
 
 /** The outcome of a sync: when to look again, and what the runtime showed afterwards. */
@@ -145,7 +147,7 @@ export class PodSyncer {
       now: new Date(clock.now()),
     })
     const {resourceVersion: _, ...metadata} = live.metadata
-    api.update({...live, metadata, status}, {subresource: 'status'})
+    this.noteWrite(live, api.update({...live, metadata, status}, {subresource: 'status'}))
     if (live.status?.phase !== status.phase)
       narrate(`phase ${live.status?.phase ?? 'none'} -> ${status.phase}`)
   }
@@ -158,7 +160,14 @@ export class PodSyncer {
     const annotations = live.metadata.annotations ?? {}
     if (annotations[HOST_PORTS_ANNOTATION] === value) return live
     const metadata = {...live.metadata, annotations: {...annotations, [HOST_PORTS_ANNOTATION]: value}}
-    return this.options.api.update({...live, metadata}) as StoredPod
+    return this.noteWrite(live, this.options.api.update({...live, metadata}) as StoredPod)
+  }
+
+  /** Reports a write that stored a new version (an update that changed nothing stores none). */
+  private noteWrite<T extends StoredObject>(before: StoredObject, after: T): T {
+    if (after.metadata.resourceVersion !== before.metadata.resourceVersion)
+      this.options.wrote?.(after.metadata.resourceVersion)
+    return after
   }
 }
 
