@@ -10,7 +10,7 @@ import {nameFromGenerateName} from './names.js'
 import {cloneObject, jsonEqual, keyFor, timestamp} from './object-meta.js'
 import {initialStatus} from './initial-status.js'
 import type {ResourceType} from './resources.js'
-import {mustTypeForKind, qualifiedPlural} from './resources.js'
+import {qualifiedPlural, RESOURCE_TYPES} from './resources.js'
 import type {Selector} from './selectors.js'
 import {matchesSelector} from './selectors.js'
 import type {Store} from './store.js'
@@ -236,9 +236,9 @@ export class ApiServer {
   /** Removes an object; a namespace takes everything in it along (Tugboat has no namespace controller). */
   private removeWithContents(type: ResourceType, live: StoredObject): void {
     if (type.kind === 'Namespace') {
-      for (const kind of ['Pod', 'ReplicationController', 'ReplicaSet', 'Deployment', 'Service', 'Event']) {
-        for (const object of this.store.list(mustTypeForKind(kind).kind, live.metadata.name))
-          this.store.remove(object)
+      // Every namespaced kind, so a kind added later is swept too (events live in their own table).
+      for (const {kind} of RESOURCE_TYPES.filter((candidate) => candidate.namespaced)) {
+        for (const object of this.store.list(kind, live.metadata.name)) this.store.remove(object)
       }
     }
     this.store.remove(live)

@@ -114,6 +114,19 @@ describe('ApiServer', () => {
     expect(orphaned.object.metadata.deletionTimestamp).toBe('2024-05-14T11:54:50Z')
   })
 
+  it('deletes what a namespace holds along with it, and nothing elsewhere', () => {
+    const {api} = testApiServer()
+    api.create({apiVersion: 'v1', kind: 'Namespace', metadata: {name: 'team'}})
+    const inTeam = deployment('a')
+    inTeam.metadata.namespace = 'team'
+    api.create(inTeam)
+    api.create(deployment('b'))
+    api.delete(mustTypeForKind('Namespace'), '', 'team')
+    expect(api.list(Deploy).map((object) => `${object.metadata.namespace}/${object.metadata.name}`)).toEqual([
+      'default/b',
+    ])
+  })
+
   it('generates names from generateName', () => {
     const {api} = testApiServer()
     const pod = api.create({
