@@ -7,7 +7,7 @@
 import type {Container, Pod} from '../api/types.js'
 import type {ContainerRuntime} from '../runtime/container-runtime.js'
 import type {Backoff} from './backoff.js'
-import type {Clock} from './clock.js'
+import type {Clock} from '../loop/clock.js'
 import {appContainerSpec, infraContainerSpec} from './container-spec.js'
 import type {ImagePuller} from './image-puller.js'
 import {oneLine} from './image-puller.js'

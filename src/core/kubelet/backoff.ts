@@ -8,7 +8,7 @@
  * to 20 s; then 40 s, 80 s, 160 s, 300 s, 300 s... An entry expires when an event comes more than 2 × max
  * (10 min) after its last update: a container that ran that long starts again from 10 s.
  */
-import type {Clock} from './clock.js'
+import type {Clock} from '../loop/clock.js'
 
 /** Initial delay and cap, in milliseconds. */
 export interface BackoffProfile {

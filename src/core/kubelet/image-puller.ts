@@ -7,7 +7,7 @@
 import type {Container, Pod} from '../api/types.js'
 import type {ContainerRuntime} from '../runtime/container-runtime.js'
 import type {Backoff} from './backoff.js'
-import type {Clock} from './clock.js'
+import type {Clock} from '../loop/clock.js'
 import type {WaitingReason} from './container-status.js'
 import type {RecordEvent} from './kubelet-events.js'
 import {kubeletEvents} from './kubelet-events.js'

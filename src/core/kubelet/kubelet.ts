@@ -17,8 +17,8 @@ import type {ContainerEvent, ContainerRuntime} from '../runtime/container-runtim
 import {LABELS} from '../runtime/container-runtime.js'
 import type {BackoffProfile, BackoffProfileName} from './backoff.js'
 import {Backoff, BACKOFF_PROFILES} from './backoff.js'
-import type {Clock} from './clock.js'
-import {systemClock} from './clock.js'
+import type {Clock} from '../loop/clock.js'
+import {systemClock} from '../loop/clock.js'
 import {ImagePuller} from './image-puller.js'
 import {apiEventRecorder, kubeletEvents} from './kubelet-events.js'
 import {DEFAULT_INFRA_IMAGE, podKey, splitPodKey, volumeOwner} from './naming.js'
@@ -28,7 +28,7 @@ import {ProbeManager} from './probe-manager.js'
 import type {ProbeRunner} from './probes.js'
 import {createProbeRunner} from './probes.js'
 import {ReasonCache} from './reason-cache.js'
-import {WorkQueue} from './work-queue.js'
+import {WorkQueue} from '../loop/work-queue.js'
 
 /** The narration sink: `component` is `kubelet/<node>`, for the caller to prefix (and colour). */
 export type KubeletLog = (component: string, message: string) => void

@@ -10,7 +10,7 @@ import type {ContainerInfo, ContainerRuntime} from '../runtime/container-runtime
 import {LABELS} from '../runtime/container-runtime.js'
 import {applyPlan} from './apply-plan.js'
 import type {Backoff} from './backoff.js'
-import type {Clock} from './clock.js'
+import type {Clock} from '../loop/clock.js'
 import {formatHostPorts, HOST_PORTS_ANNOTATION, hostPortsOf} from './host-ports.js'
 import type {ImagePuller} from './image-puller.js'
 import type {RecordEvent} from './kubelet-events.js'

@@ -5,7 +5,7 @@
  * next sync kill the container.
  */
 import type {Container, Pod} from '../api/types.js'
-import type {Clock, Timer} from './clock.js'
+import type {Clock, Timer} from '../loop/clock.js'
 import type {ProbeStatusView} from './container-status.js'
 import {resolvePort} from './host-ports.js'
 import type {ObservedPod} from './observed-pod.js'

@@ -3,7 +3,7 @@ import {ApiError, UserError} from '../../../../src/core/api/errors.js'
 import type {PodLogsRequest} from '../../../../src/core/queries/pod-logs.js'
 import {podLogs} from '../../../../src/core/queries/pod-logs.js'
 import {kubeletHarness, podManifest, type Harness} from '../kubelet/support/harness.js'
-import {settle} from '../kubelet/support/fake-clock.js'
+import {settle} from '../../../support/fake-clock.js'
 
 const KEY = 'default/web'
 

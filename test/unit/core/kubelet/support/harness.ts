@@ -7,7 +7,7 @@ import type {KubeletOptions} from '../../../../../src/core/kubelet/kubelet.js'
 import {Kubelet} from '../../../../../src/core/kubelet/kubelet.js'
 import {openStore} from '../../../../../src/db/store.js'
 import {FakeRuntime} from '../../../../../src/runtime/fake-runtime.js'
-import {FakeClock} from './fake-clock.js'
+import {FakeClock} from '../../../../support/fake-clock.js'
 
 export const NODE = 'node01'
 export const POD = mustTypeForKind('Pod')

@@ -1,5 +1,5 @@
 /** A clock that only moves when a test says so; due timers run in time order, with async work settled after each. */
-import type {Clock, Timer} from '../../../../../src/core/kubelet/clock.js'
+import type {Clock, Timer} from '../../src/core/loop/clock.js'
 
 interface Scheduled {
   at: number

@@ -1,5 +1,5 @@
 /**
- * Time as the kubelet sees it. Back-off, probes, relists and retries all read and schedule through this, so
+ * Time as the control loops see it. Back-off, probes, relists, retries and controller delays all read and schedule through this, so
  * tests move time forward by hand instead of sleeping.
  */
 

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {WorkQueue} from '../../../../src/core/kubelet/work-queue.js'
-import {FakeClock, settle} from './support/fake-clock.js'
+import {WorkQueue} from '../../../../src/core/loop/work-queue.js'
+import {FakeClock, settle} from '../../../support/fake-clock.js'
 
 /** A queue running a handler that records keys and waits for `release` before finishing. */
 function running(options: {concurrency?: number} = {}) {
