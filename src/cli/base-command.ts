@@ -5,7 +5,11 @@
 import {Command, Errors, Flags} from '@oclif/core'
 import type {ApiServer} from '../core/api/api-server.js'
 import {openApiServer, stateDir} from './context.js'
+import {controlPlaneHolder} from './control-plane-lock.js'
 import {describeError} from './errors.js'
+
+/** Kinds whose objects only come to life when a control plane runs. */
+const RECONCILED_KINDS = new Set(['Pod', 'ReplicaSet', 'ReplicationController', 'Deployment', 'Service'])
 
 /** The base command; subclasses call `this.api()` and `this.out()`. */
 export abstract class TugCommand extends Command {
@@ -34,6 +38,16 @@ export abstract class TugCommand extends Command {
   /** Writes a line to stderr: progress, warnings, "No resources found". */
   protected note(line: string): void {
     process.stderr.write(`${line}\n`)
+  }
+
+  /**
+   * Warns on stderr when what was just shown is waiting for a control plane that is not running: stored
+   * pods and controllers with nothing reconciling them would otherwise look stuck for no visible reason.
+   */
+  protected warnIfNothingReconciles(kinds: Iterable<string>): void {
+    if (![...kinds].some((kind) => RECONCILED_KINDS.has(kind))) return
+    if (controlPlaneHolder(stateDir()) !== undefined) return
+    this.note('Warning: objects are stored but nothing is reconciling them: run `tug up`')
   }
 
   /** Prints the error as kubectl would and sets exit code 1 instead of letting oclif print a stack. */

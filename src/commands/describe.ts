@@ -42,6 +42,7 @@ recorded about them (why a pod is pending, which pods a replica set created).`
       this.note(`No resources found in ${this.namespaceOf(flags)} namespace.`)
     for (const error of result.missing) this.note(`Error from server (NotFound): ${error.message}`)
     if (result.missing.length) process.exitCode = 1
+    this.warnIfNothingReconciles(result.subjects.map(({object}) => object.kind))
     return result
   }
 }

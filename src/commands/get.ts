@@ -92,6 +92,7 @@ manifests you can edit and apply again (to Tugboat or to a real cluster).`
     }
     for (const error of result.missing) this.note(`Error from server (${error.reason}): ${error.message}`)
     if (result.missing.length) process.exitCode = 1
+    this.warnIfNothingReconciles(result.groups.filter((g) => g.objects.length).map((g) => g.type.kind))
     if (flags.watch)
       await followChanges(
         api,

@@ -40,7 +40,10 @@ describe('tug describe', () => {
 
   it('shows the object and its events, merged with a count', async () => {
     const {stdout, stderr, exitCode} = await runTug(Describe, ['rs', 'web'], home.home)
-    expect({stderr, exitCode}).toEqual({stderr: '', exitCode: 0})
+    expect({stderr, exitCode}).toEqual({
+      stderr: 'Warning: objects are stored but nothing is reconciling them: run `tug up`\n',
+      exitCode: 0,
+    })
     expect(stdout).toMatch(/^Name: +web\nNamespace: +default\nSelector: +app=web\n/)
     expect(stdout).toContain('Replicas:     0 current / 2 desired')
     expect(stdout).toMatch(

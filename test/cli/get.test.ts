@@ -1,4 +1,6 @@
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
+import {writeFileSync} from 'node:fs'
+import {join} from 'node:path'
 import Get from '../../src/commands/get.js'
 import {openApiServer} from '../../src/cli/context.js'
 import type {KubeObject} from '../../src/core/api/types.js'
@@ -108,9 +110,16 @@ describe('tug get', () => {
     const result = await get('pods', 'db', 'nope', '-o', 'name')
     expect(result).toEqual({
       stdout: 'pod/db\n',
-      stderr: 'Error from server (NotFound): pods "nope" not found\n',
+      stderr:
+        'Error from server (NotFound): pods "nope" not found\n' +
+        'Warning: objects are stored but nothing is reconciling them: run `tug up`\n',
       exitCode: 1,
     })
+  })
+
+  it('stays quiet about reconciling while a control plane holds the state directory', async () => {
+    writeFileSync(join(home.home, 'control-plane.pid'), String(process.pid))
+    expect(await get('pods', 'db', '-o', 'name')).toEqual({stdout: 'pod/db\n', stderr: '', exitCode: 0})
   })
 
   it('refuses an unknown type and a bad selector', async () => {
