@@ -133,7 +133,7 @@ export class ApiServer {
       next.metadata.generation = nextGeneration(type, live, next)
       if (sameObject(live, next)) return {object: live, changed: false}
       if (options.dryRun) return {object: next as StoredObject, changed: true}
-      if (next.metadata.deletionTimestamp && !next.metadata.finalizers?.length) {
+      if (finishesDeletion(live, next)) {
         this.store.remove(live)
         return {object: live, changed: true}
       }
@@ -252,6 +252,17 @@ function nextGeneration(type: ResourceType, live: StoredObject, next: KubeObject
   const annotationsChanged =
     type.kind === 'Deployment' && !jsonEqual(live.metadata.annotations ?? {}, next.metadata.annotations ?? {})
   return specChanged || annotationsChanged ? current + 1 : current
+}
+
+/**
+ * An update that takes the last finalizer off an object being deleted removes it, unless a graceful deletion
+ * is still under way (a pod its kubelet is stopping): k8s@1.28 apiserver registry ShouldDeleteDuringUpdate.
+ * E.g. the garbage collector removing `orphan` from a ReplicaSet deletes it; stripping an ownerReference from a
+ * Terminating pod (deletionGracePeriodSeconds 30) leaves it for its kubelet.
+ */
+function finishesDeletion(live: StoredObject, next: KubeObject): boolean {
+  if (!live.metadata.deletionTimestamp || next.metadata.finalizers?.length) return false
+  return !live.metadata.deletionGracePeriodSeconds
 }
 
 function sameObject(live: StoredObject, next: KubeObject): boolean {
