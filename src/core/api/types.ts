@@ -142,6 +142,38 @@ export interface Toleration {
   tolerationSeconds?: number
 }
 
+/** One requirement on a node's labels (or fields) in a node selector term. */
+export interface NodeSelectorRequirement {
+  key: string
+  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | 'Gt' | 'Lt'
+  values?: string[]
+}
+
+/** Requirements ANDed together; the terms of a NodeSelector are ORed. */
+export interface NodeSelectorTerm {
+  matchExpressions?: NodeSelectorRequirement[]
+  matchFields?: NodeSelectorRequirement[]
+}
+
+/** A node affinity preference and its weight (1-100). */
+export interface PreferredSchedulingTerm {
+  weight: number
+  preference: NodeSelectorTerm
+}
+
+/** Which nodes a pod must, or would rather, run on. */
+export interface NodeAffinity {
+  requiredDuringSchedulingIgnoredDuringExecution?: {nodeSelectorTerms: NodeSelectorTerm[]}
+  preferredDuringSchedulingIgnoredDuringExecution?: PreferredSchedulingTerm[]
+}
+
+/** A pod's affinity rules; Tugboat's scheduler reads nodeAffinity. */
+export interface Affinity {
+  nodeAffinity?: NodeAffinity
+  podAffinity?: unknown
+  podAntiAffinity?: unknown
+}
+
 /** What a pod asks for. */
 export interface PodSpec {
   containers: Container[]
@@ -158,6 +190,8 @@ export interface PodSpec {
   securityContext?: Record<string, unknown>
   serviceAccountName?: string
   priority?: number
+  preemptionPolicy?: 'PreemptLowerPriority' | 'Never'
+  affinity?: Affinity
 }
 
 /** The state of one container, as the kubelet reports it. */
