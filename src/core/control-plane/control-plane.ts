@@ -1,19 +1,32 @@
 /**
- * `tug up`, as far as it goes today: one worker node whose kubelet runs the pods bound to it, the node's
- * registration and heartbeat, and a binder that puts every unbound pod on that node (the scheduler replaces it
- * when there are several nodes). Everything runs until the signal aborts; containers keep running after it,
- * as a real cluster's workloads outlive a control-plane restart.
+ * `tug up`: the whole control plane in one foreground process, as the seeds draw it. One shared informer
+ * follows the store's change log and feeds the controllers (replicaset, replicationcontroller, garbage
+ * collector, node lifecycle) and the scheduler; every node of the cluster (a tainted control-plane node and
+ * the workers) runs its own kubelet and heartbeat. Everything runs until the signal aborts; containers keep
+ * running after it, as a real cluster's workloads outlive a control-plane restart.
  */
 import type {ApiServer} from '../api/api-server.js'
-import {mustTypeForKind} from '../api/resources.js'
-import type {Pod} from '../api/types.js'
-import {watchChanges} from '../api/watch.js'
+import type {Controller, ControllerContext} from '../controllers/controller.js'
+import {runController} from '../controllers/controller.js'
+import {garbageCollector} from '../controllers/garbage-collector/garbage-collector.js'
+import type {NodeLifecycleTimings} from '../controllers/node-lifecycle/node-lifecycle-controller.js'
+import {nodeLifecycleController} from '../controllers/node-lifecycle/node-lifecycle-controller.js'
+import {
+  replicaSetController,
+  replicationControllerController,
+} from '../controllers/replicaset/replicaset-controller.js'
 import type {BackoffProfileName} from '../kubelet/backoff.js'
-import {Kubelet} from '../kubelet/kubelet.js'
+import type {Clock} from '../loop/clock.js'
+import {systemClock} from '../loop/clock.js'
+import {SharedInformer} from '../loop/informer.js'
 import type {ContainerRuntime} from '../runtime/container-runtime.js'
-import {bindAllUnbound, bindToNode} from './direct-binder.js'
+import {scheduler} from '../scheduler/scheduler.js'
+import {HealthBoard} from './component-health.js'
+import {NodeAgent} from './node-agent.js'
 import type {NodeFacts} from './node-registration.js'
-import {registerNode} from './node-registration.js'
+import {followSimulatedFailures} from './simulated-failures.js'
+import type {ClusterTimings} from './timings.js'
+import {controlPlaneNodeFacts} from './topology.js'
 
 /** The narration sink: a component name (`kubelet/node01`, `scheduler`) and what it says. */
 export type ComponentLog = (component: string, message: string) => void
@@ -22,43 +35,74 @@ export type ComponentLog = (component: string, message: string) => void
 export interface ControlPlaneOptions {
   api: ApiServer
   runtime: ContainerRuntime
-  node: Omit<NodeFacts, 'runtime'>
+  /** The facts of a node of this host, by name (the runtime is filled in here). */
+  hostFacts: (name: string) => Omit<NodeFacts, 'runtime'>
+  /** Worker node names, e.g. node01 and node02. */
+  workers: string[]
+  /** The control-plane node's name. */
+  controlPlaneNode: string
   log: ComponentLog
   backoff: BackoffProfileName
-  /** How often the node posts its heartbeat (ms). */
-  heartbeatMs?: number
+  timings: ClusterTimings
+  clock?: Clock
+  /** Kept up to date with each component's health, for `tug cluster-info`. */
+  health?: HealthBoard
 }
 
-const POD = mustTypeForKind('Pod')
+/** The kinds the shared informer caches: everything a controller or the scheduler reads. */
+export const INFORMER_KINDS = ['Pod', 'ReplicaSet', 'ReplicationController', 'Deployment', 'Node'] as const
 
 /** Runs until `signal` aborts; resolves when every component has stopped. */
 export async function runControlPlane(options: ControlPlaneOptions, signal: AbortSignal): Promise<void> {
-  const {api, runtime, log} = options
+  const {api, runtime, log, timings} = options
+  const clock = options.clock ?? systemClock
   const info = await runtime.info()
-  const facts: NodeFacts = {...options.node, runtime: info}
-  registerNode(api, facts)
-  log(`kubelet/${facts.name}`, `registered node ${facts.name} (${info.runtimeVersion})`)
-  const heartbeat = setInterval(() => registerNode(api, facts), options.heartbeatMs ?? 10_000)
-  const kubelet = new Kubelet({node: facts.name, api, runtime, backoff: options.backoff, log})
-  try {
-    await Promise.all([kubelet.start(signal), bindPods(api, facts.name, log, signal)])
-  } finally {
-    clearInterval(heartbeat)
-  }
-}
-
-/** Binds what is unbound now, then every pod that arrives unbound. */
-async function bindPods(api: ApiServer, node: string, log: ComponentLog, signal: AbortSignal): Promise<void> {
-  const after = api.store.latestResourceVersion()
-  const bound = bindAllUnbound(api, node)
-  if (bound) log('scheduler', `bound ${bound} waiting pod(s) to ${node}`)
-  const filter = ({object, type}: {object: {kind: string}; type: string}): boolean =>
-    object.kind === 'Pod' && type !== 'DELETED'
-  for await (const change of watchChanges(api.store, {after, filter, signal})) {
-    const pod = change.object as Pod
-    if (pod.spec.nodeName || pod.metadata.deletionTimestamp) continue
-    const live = api.find(POD, pod.metadata.namespace ?? 'default', pod.metadata.name ?? '')
-    if (live && bindToNode(api, live, node))
-      log('scheduler', `pod ${live.metadata.namespace}/${live.metadata.name}: bound to ${node}`)
-  }
+  const informer = new SharedInformer(api.store, INFORMER_KINDS)
+  const context = (name: string): ControllerContext => ({
+    api,
+    informer,
+    clock,
+    log: (message) => log(name, message),
+  })
+  const controllers: Controller[] = [
+    replicaSetController(context('replicaset-controller')),
+    replicationControllerController(context('replication-controller')),
+    garbageCollector(context('garbage-collector')),
+    nodeLifecycleController(context('node-controller'), timings.nodeLifecycle satisfies NodeLifecycleTimings),
+    scheduler(context('scheduler')),
+  ]
+  // Subscribing happens synchronously inside runController, before the informer lists anything.
+  const health = options.health ?? new HealthBoard()
+  const loops = controllers.map((controller) => {
+    health.register(controller.name)
+    return runController(controller, {
+      informer,
+      clock,
+      signal,
+      log: (message) => log(controller.name, message),
+      onSynced: (_key, error) => health.record(controller.name, new Date(clock.now()), error),
+    })
+  })
+  const agents = [
+    controlPlaneNodeFacts(options.hostFacts(options.controlPlaneNode)),
+    ...options.workers.map(options.hostFacts),
+  ].map(
+    (facts) =>
+      new NodeAgent({
+        facts: {...facts, runtime: info},
+        api,
+        runtime,
+        log,
+        backoff: options.backoff,
+        heartbeatMs: timings.heartbeatMs,
+      }),
+  )
+  followSimulatedFailures(informer, agents)
+  log(
+    'control-plane',
+    `${info.engine} ${info.version}; nodes ${agents.map((a) => a.name).join(', ')}; ` +
+      `timings: heartbeat ${timings.heartbeatMs / 1000}s, node grace ${timings.nodeLifecycle.gracePeriodMs / 1000}s, ` +
+      `eviction after ${timings.nodeLifecycle.evictionDelayMs / 1000}s`,
+  )
+  await Promise.all([informer.run(signal), ...loops, ...agents.map((agent) => agent.run(signal))])
 }

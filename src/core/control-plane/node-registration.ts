@@ -5,7 +5,7 @@
 import type {ApiServer} from '../api/api-server.js'
 import {timestamp} from '../api/object-meta.js'
 import {mustTypeForKind} from '../api/resources.js'
-import type {Condition, Node} from '../api/types.js'
+import type {Condition, Node, Taint} from '../api/types.js'
 import type {RuntimeInfo} from '../runtime/container-runtime.js'
 
 /** What a node reports about its machine. */
@@ -20,6 +20,8 @@ export interface NodeFacts {
   architecture: string
   /** Labels such as node-role.kubernetes.io/control-plane. */
   labels?: Record<string, string>
+  /** Taints the node registers with (a kubelet's --register-with-taints); later changes are the cluster's. */
+  taints?: Taint[]
 }
 
 /** The version Tugboat reports as its kubelet's, in Kubernetes' style. */
@@ -63,7 +65,7 @@ export function nodeObject(facts: NodeFacts, now: Date, previous?: Node): Node {
         ...facts.labels,
       },
     },
-    spec: previous?.spec ?? {},
+    spec: previous?.spec ?? (facts.taints?.length ? {taints: facts.taints} : {}),
     status: {
       capacity,
       allocatable: capacity,
@@ -93,5 +95,19 @@ export function registerNode(api: ApiServer, facts: NodeFacts): Node {
     if (!previous) return api.create(desired) as Node
     const updated = api.update({...desired, metadata: {...desired.metadata, resourceVersion: undefined}})
     return api.update({...updated, status: desired.status}, {subresource: 'status'}) as Node
+  })
+}
+
+/**
+ * The kubelet's periodic node status: one status write renewing the Ready condition's heartbeat (Kubernetes
+ * renews a Lease for this; Tugboat keeps the heartbeat on the node, one write either way). Registers the node
+ * again if it was deleted meanwhile.
+ */
+export function heartbeat(api: ApiServer, facts: NodeFacts): Node {
+  return api.store.transaction(() => {
+    const previous = api.find(NODE, '', facts.name) as Node | undefined
+    if (!previous) return registerNode(api, facts)
+    const desired = nodeObject(facts, api.now(), previous)
+    return api.update({...previous, status: desired.status}, {subresource: 'status'}) as Node
   })
 }

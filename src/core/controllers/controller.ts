@@ -43,6 +43,8 @@ export interface RunControllerOptions {
   /** Keys synced at once (different keys only). */
   workers?: number
   retry?: {initialMs: number; maxMs: number}
+  /** Hears every finished sync, with its error if it failed (the control plane's health board). */
+  onSynced?: (key: string, error?: unknown) => void
 }
 
 /** Subscribes the controller and runs its queue until the signal aborts. */
@@ -57,10 +59,13 @@ export async function runController(controller: Controller, options: RunControll
     signal: options.signal,
     handler: async (key) => {
       const outcome = await controller.sync(key)
+      options.onSynced?.(key)
       if (outcome?.requeueAfterMs !== undefined) queue.addAfter(key, outcome.requeueAfterMs)
     },
-    onError: (key, error, retryMs) =>
-      options.log(`${key}: sync failed: ${messageOf(error)}; retrying in ${retryMs / 1000}s`),
+    onError: (key, error, retryMs) => {
+      options.onSynced?.(key, error)
+      options.log(`${key}: sync failed: ${messageOf(error)}; retrying in ${retryMs / 1000}s`)
+    },
   })
 }
 

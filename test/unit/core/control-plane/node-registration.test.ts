@@ -1,9 +1,7 @@
 import {describe, expect, it} from 'vitest'
-import {bindAllUnbound} from '../../../../src/core/control-plane/direct-binder.js'
-import {registerNode} from '../../../../src/core/control-plane/node-registration.js'
+import {heartbeat, registerNode} from '../../../../src/core/control-plane/node-registration.js'
 import type {NodeFacts} from '../../../../src/core/control-plane/node-registration.js'
 import {mustTypeForKind} from '../../../../src/core/api/resources.js'
-import type {Pod} from '../../../../src/core/api/types.js'
 import {testApiServer} from '../../../support/api.js'
 
 const facts: NodeFacts = {
@@ -57,23 +55,25 @@ describe('node registration', () => {
   })
 })
 
-describe('the direct binder', () => {
-  it('binds unbound pods to the node with a Scheduled event, and leaves bound ones alone', () => {
+describe('heartbeats and registration taints', () => {
+  it('registers with its taints once, and a heartbeat writes only status', () => {
+    const {api, clock} = testApiServer()
+    const taint = {key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' as const}
+    const first = registerNode(api, {...facts, taints: [taint]})
+    expect(first.spec?.taints).toEqual([taint])
+    api.update({...first, spec: {taints: []}})
+    clock.advance(1000)
+    const before = api.store.latestResourceVersion()
+    const beat = heartbeat(api, {...facts, taints: [taint]})
+    expect(api.store.latestResourceVersion()).toBe(before + 1)
+    expect(beat.spec?.taints).toEqual([])
+    expect(beat.status?.conditions?.[0]?.lastHeartbeatTime).toBe('2024-05-14T11:54:51Z')
+  })
+
+  it('registers the node again when a heartbeat finds it deleted', () => {
     const {api} = testApiServer()
-    const spec = {containers: [{name: 'c', image: 'busybox'}]}
-    api.create({apiVersion: 'v1', kind: 'Pod', metadata: {name: 'a'}, spec})
-    api.create({apiVersion: 'v1', kind: 'Pod', metadata: {name: 'b'}, spec: {...spec, nodeName: 'elsewhere'}})
-    expect(bindAllUnbound(api, 'node01')).toBe(1)
-    const pods = api.list(mustTypeForKind('Pod')) as Pod[]
-    expect(pods.map((pod) => [pod.metadata.name, pod.spec.nodeName])).toEqual([
-      ['a', 'node01'],
-      ['b', 'elsewhere'],
-    ])
-    expect(
-      api.store
-        .listEvents({involvedName: 'a'})
-        .map((event) => [event.reason, event.message, event.source.component]),
-    ).toEqual([['Scheduled', 'Successfully assigned default/a to node01', 'default-scheduler']])
-    expect(bindAllUnbound(api, 'node01')).toBe(0)
+    const node = heartbeat(api, facts)
+    api.delete(mustTypeForKind('Node'), '', node.metadata.name ?? '')
+    expect(heartbeat(api, facts).metadata.uid).not.toBe(node.metadata.uid)
   })
 })
