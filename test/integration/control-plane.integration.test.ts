@@ -7,6 +7,9 @@
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest'
 import {mustTypeForKind} from '../../src/core/api/resources.js'
 import type {KubeObject, Node} from '../../src/core/api/types.js'
+import {startNodes, stopNodes} from '../../src/core/nodes/simulated-failure.js'
+import {LABELS} from '../../src/core/runtime/container-runtime.js'
+import type {StoredPod} from '../support/control-plane-cluster.js'
 import {ControlPlaneCluster, POD} from '../support/control-plane-cluster.js'
 import {ensureImages, probeEngines, reportMissingEngines} from '../support/engines.js'
 import {runEngine} from '../support/kubelet-cluster.js'
@@ -18,6 +21,11 @@ const NODE = mustTypeForKind('Node')
 
 const {available, missing} = await probeEngines()
 reportMissingEngines(missing, 'control plane integration tests')
+
+/** `name node phase [terminating]`, for a failed wait's report. */
+function describePod(pod: StoredPod): string {
+  return `${pod.metadata.name} ${pod.spec.nodeName} ${pod.status?.phase}${pod.metadata.deletionTimestamp ? ' terminating' : ''}`
+}
 
 /** A pod template of the demo image that stops at once on SIGTERM. */
 function template(labels: Record<string, string>) {
@@ -177,6 +185,47 @@ describe.each(available)('the control plane on %s', (engine) => {
       30_000,
       {what: 'their containers removed'},
     )
+  }, 120_000)
+
+  it('moves the pods of a stopped node to a healthy one, and cleans up when the node comes back', async () => {
+    const [lost, kept] = cluster.workers as [string, string]
+    cluster.create(replicaSet('move', 4))
+    const before = await converged('move', 4)
+    const stranded = before.filter((pod) => pod.spec.nodeName === lost).map((pod) => pod.metadata.name)
+    expect(stranded.length).toBeGreaterThan(0)
+    stopNodes(cluster.api, {names: [lost], usage: 'node stop NODE'})
+    // NotReady after the 4 s grace, eviction 5 s later: replacements run on the other worker, while the
+    // evicted pods stay Terminating because their kubelet is down.
+    const moved = await waitFor(
+      () => {
+        const ready = cluster.readyPods('app=move')
+        return ready.length === 4 && ready.every((pod) => pod.spec.nodeName === kept) ? ready : undefined
+      },
+      60_000,
+      {what: `4 ready pods of move on ${kept}`, last: () => cluster.pods('app=move').map(describePod)},
+    )
+    expect(moved.map((pod) => pod.metadata.name)).not.toEqual(expect.arrayContaining(stranded))
+    const node = cluster.api.get(NODE, '', lost) as Node
+    expect(node.status?.conditions?.find((c) => c.type === 'Ready')?.status).toBe('Unknown')
+    expect(
+      cluster
+        .pods('app=move')
+        .filter((p) => p.metadata.deletionTimestamp)
+        .map((p) => p.metadata.name)
+        .sort(),
+    ).toEqual([...stranded].sort())
+    const lostContainers = await cluster.runtime.listContainers({[LABELS.node]: lost})
+    expect(lostContainers.filter((c) => c.state === 'running')).toEqual([])
+
+    startNodes(cluster.api, {names: [lost], usage: 'node start NODE'})
+    await converged('move', 4)
+    await waitFor(
+      async () =>
+        (await cluster.runtime.listContainers({[LABELS.node]: lost})).length === 0 ? true : undefined,
+      30_000,
+      {what: `the containers of the evicted pods removed from ${lost}`},
+    )
+    expect((cluster.api.get(NODE, '', lost) as Node).spec?.taints ?? []).toEqual([])
   }, 120_000)
 
   it('adopts its running pods after a restart without creating any', async () => {
