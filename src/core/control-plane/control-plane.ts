@@ -22,6 +22,7 @@ import {SharedInformer} from '../loop/informer.js'
 import type {ContainerRuntime} from '../runtime/container-runtime.js'
 import {scheduler} from '../scheduler/scheduler.js'
 import {HealthBoard} from './component-health.js'
+import {reportHealTimes} from './heal-reporter.js'
 import {NodeAgent} from './node-agent.js'
 import type {NodeFacts} from './node-registration.js'
 import {followSimulatedFailures} from './simulated-failures.js'
@@ -98,6 +99,7 @@ export async function runControlPlane(options: ControlPlaneOptions, signal: Abor
       }),
   )
   followSimulatedFailures(informer, agents)
+  reportHealTimes(informer, clock, (message) => log('node-controller', message))
   log(
     'control-plane',
     `${info.engine} ${info.version}; nodes ${agents.map((a) => a.name).join(', ')}; ` +
