@@ -6,7 +6,9 @@ import {Flags} from '@oclif/core'
 import type {AppliedObject, ApplyOptions} from '../core/apply/apply-manifests.js'
 import {applyManifests} from '../core/apply/apply-manifests.js'
 import {parseManifests} from '../core/manifests/parse.js'
+import {recordingChangeCause} from '../core/rollout/change-cause.js'
 import {TugCommand} from './base-command.js'
+import {commandLine} from './change-cause.js'
 import {dryRunFlag, parseDryRun, parseWriteOutput, printWritten, writeOutputFlag} from './flags.js'
 import {readManifestSources} from './manifest-files.js'
 
@@ -39,7 +41,9 @@ export abstract class ManifestCommand extends TugCommand {
     const dryRun = parseDryRun(flags['dry-run'])
     const output = parseWriteOutput(flags.output)
     const sources = await readManifestSources(flags.filename, flags.recursive)
-    const results = applyManifests(this.api(), parseManifests(sources), {
+    // Deployments whose template this changes record the command line as their change-cause.
+    const api = recordingChangeCause(this.api(), commandLine([mode], this.argv))
+    const results = applyManifests(api, parseManifests(sources), {
       mode,
       namespaceFlag: flags.namespace,
       dryRun: dryRun !== 'none',

@@ -1,5 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 import {TugCommand} from '../../cli/base-command.js'
+import {commandLine} from '../../cli/change-cause.js'
 import {
   dryRunFlag,
   parseDryRun,
@@ -9,6 +10,7 @@ import {
   writeOutputFlag,
 } from '../../cli/flags.js'
 import {createDeployment} from '../../core/generators/deployment.js'
+import {recordingChangeCause} from '../../core/rollout/change-cause.js'
 import type {GeneratedObject} from '../../core/generators/write-generated.js'
 
 export default class CreateDeployment extends TugCommand {
@@ -57,7 +59,9 @@ command of every container. The deployment controller (tug up) then creates a Re
     const {argv, flags} = await this.parse(CreateDeployment, before)
     const output = parseWriteOutput(flags.output)
     const dryRun = parseDryRun(flags['dry-run'])
-    const result = createDeployment(this.api(), {
+    // The new Deployment records this command line as its change-cause.
+    const api = recordingChangeCause(this.api(), commandLine(['create', 'deployment'], this.argv))
+    const result = createDeployment(api, {
       names: argv as string[],
       images: (flags.image ?? []).flatMap((value) => value.split(',')),
       replicas: flags.replicas,

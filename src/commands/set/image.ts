@@ -1,8 +1,10 @@
 import {Args} from '@oclif/core'
+import {commandLine} from '../../cli/change-cause.js'
 import {EditCommand, editFlags} from '../../cli/edit-command.js'
 import {splitResourcesAndPairs} from '../../core/edits/pairs.js'
 import {setImages} from '../../core/edits/set-image.js'
 import type {EditedObject} from '../../core/edits/targets.js'
+import {recordingChangeCause} from '../../core/rollout/change-cause.js'
 
 export default class SetImage extends EditCommand {
   static override description = `Update the images of containers in pods and pod templates.
@@ -41,7 +43,9 @@ pod it replaces the image of the running pod's container.`
     const {argv, flags} = await this.parse(SetImage)
     const {resources, pairs} = splitResourcesAndPairs(argv as string[], 'image')
     const {query, write} = this.editScope(resources, 'set image', flags)
-    const updated = setImages(this.api(), {...query, images: pairs, dryRun: write.dryRun})
+    // A changed Deployment template records this command line as its change-cause.
+    const api = recordingChangeCause(this.api(), commandLine(['set', 'image'], this.argv))
+    const updated = setImages(api, {...query, images: pairs, dryRun: write.dryRun})
     return this.printEdited(updated, 'image updated', write)
   }
 }

@@ -120,9 +120,7 @@ export class ApiServer {
         throw conflict(qualifiedPlural(type), live.metadata.name)
       if (options.subresource !== 'status') rejectUnknownFields(type, input)
       const next =
-        options.subresource === 'status'
-          ? {...cloneObject(live), status: cloneObject(input.status)}
-          : this.mergeForUpdate(live, input)
+        options.subresource === 'status' ? statusUpdate(type, live, input) : this.mergeForUpdate(live, input)
       if (options.subresource !== 'status') {
         applyDefaults(next)
         const errors = validateObject(next, live)
@@ -130,7 +128,8 @@ export class ApiServer {
       }
       if (type.kind === 'Service' && options.subresource !== 'status')
         this.allocateService(next as Service, live as Service)
-      next.metadata.generation = nextGeneration(type, live, next)
+      // A status write never moves generation: observedGeneration must be able to catch up with it.
+      if (options.subresource !== 'status') next.metadata.generation = nextGeneration(type, live, next)
       if (sameObject(live, next)) return {object: live, changed: false}
       if (options.dryRun) return {object: next as StoredObject, changed: true}
       if (finishesDeletion(live, next)) {
@@ -243,6 +242,21 @@ export class ApiServer {
     }
     this.store.remove(live)
   }
+}
+
+/**
+ * What a write to the status subresource keeps: the live object with the input's status. A Deployment's
+ * status write also takes its annotations, as Kubernetes' deployment status strategy resets only spec and
+ * labels: that is how the controller records `deployment.kubernetes.io/revision` without bumping generation.
+ */
+function statusUpdate(type: ResourceType, live: StoredObject, input: KubeObject): KubeObject {
+  const next: KubeObject = {...cloneObject(live), status: cloneObject(input.status)}
+  if (type.kind === 'Deployment') {
+    const annotations = input.metadata.annotations
+    next.metadata = {...next.metadata, annotations: annotations ? {...annotations} : undefined}
+    if (!annotations) delete next.metadata.annotations
+  }
+  return next
 }
 
 /** generation counts spec changes (Deployments: annotation changes too), never status writes. */

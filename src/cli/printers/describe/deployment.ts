@@ -1,12 +1,12 @@
 /** `tug describe deployment` (describe.go describeDeployment, kubectl 1.32). */
 import {formatSelector, selectorFromLabelSelector} from '../../../core/api/selectors.js'
 import type {Deployment, KubeEvent, KubeObject, ReplicaSet} from '../../../core/api/types.js'
+import {splitDeploymentReplicaSets} from '../../../core/rollout/replica-sets.js'
 import {printReasonConditions} from './conditions.js'
 import {printEvents} from './events.js'
 import {printAnnotations, printLabels} from './metadata.js'
 import {printPodTemplate} from './pod-template.js'
 import {tabbedString, type DescribeWriter} from './prefix-writer.js'
-import {splitReplicaSets} from './template-match.js'
 import {formatRFC1123Z} from './time.js'
 
 /** The describe text of a deployment; `replicaSets` are candidates, only those it controls are listed. */
@@ -29,7 +29,7 @@ export function describeDeployment(
     printStrategy(writer, deployment)
     printPodTemplate(writer, spec.template)
     printReasonConditions(writer, deployment.status?.conditions)
-    const {newRS, oldRSs} = splitReplicaSets(deployment, replicaSets)
+    const {newRS, oldRSs} = splitDeploymentReplicaSets(deployment, replicaSets)
     if (newRS || oldRSs.length > 0) {
       writer.write(0, `OldReplicaSets:\t${listReplicaSets(oldRSs)}\n`)
       writer.write(0, `NewReplicaSet:\t${listReplicaSets(newRS ? [newRS] : [])}\n`)

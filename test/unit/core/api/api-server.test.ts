@@ -85,6 +85,41 @@ describe('ApiServer', () => {
     )
   })
 
+  it("takes a Deployment's annotations with its status, without moving generation, and nothing else", () => {
+    const {api} = testApiServer()
+    const created = api.create(deployment())
+    const annotated = {
+      ...created,
+      metadata: {...created.metadata, annotations: {'deployment.kubernetes.io/revision': '1'}},
+    }
+    const written = api.update(
+      {
+        ...annotated,
+        metadata: {...annotated.metadata, labels: {changed: 'yes'}},
+        spec: {replicas: 9},
+        status: {replicas: 3},
+      },
+      {subresource: 'status'},
+    )
+    expect(written.metadata.annotations).toEqual({'deployment.kubernetes.io/revision': '1'})
+    expect([
+      written.metadata.generation,
+      written.metadata.labels,
+      (written.spec as {replicas: number}).replicas,
+    ]).toEqual([1, created.metadata.labels, 3])
+    const pod = api.create({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {name: 'p'},
+      spec: {containers: [{name: 'c', image: 'x'}]},
+    })
+    const podWrite = api.update(
+      {...pod, metadata: {...pod.metadata, annotations: {a: 'b'}}, status: {phase: 'Running'}},
+      {subresource: 'status'},
+    )
+    expect(podWrite.metadata.annotations).toBeUndefined()
+  })
+
   it('stores nothing for an update that changes nothing', () => {
     const {api} = testApiServer()
     const created = api.create(deployment())
