@@ -19,7 +19,7 @@ import {CONTROL_PLANE_NODE, workerNames} from '../core/control-plane/topology.js
 export default class Up extends TugCommand {
   static override description = `Run the control plane in the foreground.
 
-Starts the cluster's components in this terminal: the scheduler, the controllers (replicaset,
+Starts the cluster's components in this terminal: the scheduler, the controllers (deployment, replicaset,
 replicationcontroller, garbage collector, node lifecycle) and one kubelet per node, which runs the pods bound
 to it as real docker or podman containers. Each component narrates what it does and why. The cluster has a
 control-plane node (tainted, so ordinary pods run on the workers) and worker nodes node01, node02, ...

@@ -53,6 +53,11 @@ export class ControlPlaneCluster {
     this.workers = Array.from({length: workers}, (_, i) => `tt-${this.runId}-w${i + 1}`)
   }
 
+  /** The state directory, for running `tug` commands against this cluster with runTug. */
+  get stateDir(): string {
+    return this.home
+  }
+
   /** The last lines of the components' narration, for a failed test's report. */
   logTail(lines = 200): string {
     return `control plane log (${this.engine}):\n${this.logs.slice(-lines).join('\n')}`

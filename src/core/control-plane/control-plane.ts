@@ -1,13 +1,14 @@
 /**
  * `tug up`: the whole control plane in one foreground process, as the seeds draw it. One shared informer
- * follows the store's change log and feeds the controllers (replicaset, replicationcontroller, garbage
- * collector, node lifecycle) and the scheduler; every node of the cluster (a tainted control-plane node and
+ * follows the store's change log and feeds the controllers (deployment, replicaset, replicationcontroller,
+ * garbage collector, node lifecycle) and the scheduler; every node of the cluster (a tainted control-plane node and
  * the workers) runs its own kubelet and heartbeat. Everything runs until the signal aborts; containers keep
  * running after it, as a real cluster's workloads outlive a control-plane restart.
  */
 import type {ApiServer} from '../api/api-server.js'
 import type {Controller, ControllerContext} from '../controllers/controller.js'
 import {runController} from '../controllers/controller.js'
+import {deploymentController} from '../controllers/deployment/deployment-controller.js'
 import {garbageCollector} from '../controllers/garbage-collector/garbage-collector.js'
 import type {NodeLifecycleTimings} from '../controllers/node-lifecycle/node-lifecycle-controller.js'
 import {nodeLifecycleController} from '../controllers/node-lifecycle/node-lifecycle-controller.js'
@@ -68,6 +69,7 @@ export async function runControlPlane(options: ControlPlaneOptions, signal: Abor
   const controllers: Controller[] = [
     replicaSetController(context('replicaset-controller')),
     replicationControllerController(context('replication-controller')),
+    deploymentController(context('deployment-controller')),
     garbageCollector(context('garbage-collector')),
     nodeLifecycleController(context('node-controller'), timings.nodeLifecycle satisfies NodeLifecycleTimings),
     scheduler(context('scheduler')),
