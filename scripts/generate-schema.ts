@@ -25,6 +25,7 @@ const KINDS: Record<string, string> = {
   ReplicaSet: 'apps/v1/ReplicaSet',
   Deployment: 'apps/v1/Deployment',
   Service: 'v1/Service',
+  Endpoints: 'v1/Endpoints',
   Node: 'v1/Node',
   Event: 'v1/Event',
   Namespace: 'v1/Namespace',

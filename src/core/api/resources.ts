@@ -60,6 +60,16 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     namespaced: true,
   },
   {
+    // Kubernetes' discovery gives Endpoints no separate singular: `endpoints/web` is its name.
+    kind: 'Endpoints',
+    group: '',
+    version: 'v1',
+    plural: 'endpoints',
+    singular: 'endpoints',
+    shortNames: ['ep'],
+    namespaced: true,
+  },
+  {
     kind: 'Node',
     group: '',
     version: 'v1',

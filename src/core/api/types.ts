@@ -334,8 +334,37 @@ export interface Service extends KubeObject {
     internalTrafficPolicy?: string
     ipFamilies?: string[]
     ipFamilyPolicy?: string
+    publishNotReadyAddresses?: boolean
   }
   status?: {loadBalancer?: Record<string, unknown>}
+}
+
+/** One address behind a Service: a pod's IP, its node, and the pod itself. */
+export interface EndpointAddress {
+  ip: string
+  hostname?: string
+  nodeName?: string
+  targetRef?: ObjectReference
+}
+
+/** One port of an Endpoints subset: the Service port's name and the resolved target port. */
+export interface EndpointPort {
+  name?: string
+  port: number
+  protocol?: 'TCP' | 'UDP' | 'SCTP'
+  appProtocol?: string
+}
+
+/** Addresses that all serve the same ports. */
+export interface EndpointSubset {
+  addresses?: EndpointAddress[]
+  notReadyAddresses?: EndpointAddress[]
+  ports?: EndpointPort[]
+}
+
+/** v1 Endpoints: the pods behind a Service of the same name (no spec or status, only subsets). */
+export interface Endpoints extends KubeObject {
+  subsets?: EndpointSubset[]
 }
 
 /** A taint on a node. */

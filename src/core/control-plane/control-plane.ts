@@ -1,14 +1,15 @@
 /**
  * `tug up`: the whole control plane in one foreground process, as the seeds draw it. One shared informer
  * follows the store's change log and feeds the controllers (deployment, replicaset, replicationcontroller,
- * garbage collector, node lifecycle) and the scheduler; every node of the cluster (a tainted control-plane node and
- * the workers) runs its own kubelet and heartbeat. Everything runs until the signal aborts; containers keep
+ * garbage collector, node lifecycle, endpoints), the scheduler and the service proxy; every node of the
+ * cluster (a tainted control-plane node and the workers) runs its own kubelet and heartbeat. Everything runs until the signal aborts; containers keep
  * running after it, as a real cluster's workloads outlive a control-plane restart.
  */
 import type {ApiServer} from '../api/api-server.js'
 import type {Controller, ControllerContext} from '../controllers/controller.js'
 import {runController} from '../controllers/controller.js'
 import {deploymentController} from '../controllers/deployment/deployment-controller.js'
+import {endpointsController} from '../controllers/endpoints/endpoints-controller.js'
 import {garbageCollector} from '../controllers/garbage-collector/garbage-collector.js'
 import type {NodeLifecycleTimings} from '../controllers/node-lifecycle/node-lifecycle-controller.js'
 import {nodeLifecycleController} from '../controllers/node-lifecycle/node-lifecycle-controller.js'
@@ -21,6 +22,7 @@ import type {Clock} from '../loop/clock.js'
 import {systemClock} from '../loop/clock.js'
 import {SharedInformer} from '../loop/informer.js'
 import type {ContainerRuntime} from '../runtime/container-runtime.js'
+import {runServiceProxy} from '../proxy/service-proxy.js'
 import {scheduler} from '../scheduler/scheduler.js'
 import {HealthBoard} from './component-health.js'
 import {reportHealTimes} from './heal-reporter.js'
@@ -52,7 +54,15 @@ export interface ControlPlaneOptions {
 }
 
 /** The kinds the shared informer caches: everything a controller or the scheduler reads. */
-export const INFORMER_KINDS = ['Pod', 'ReplicaSet', 'ReplicationController', 'Deployment', 'Node'] as const
+export const INFORMER_KINDS = [
+  'Pod',
+  'ReplicaSet',
+  'ReplicationController',
+  'Deployment',
+  'Node',
+  'Service',
+  'Endpoints',
+] as const
 
 /** Runs until `signal` aborts; resolves when every component has stopped. */
 export async function runControlPlane(options: ControlPlaneOptions, signal: AbortSignal): Promise<void> {
@@ -70,6 +80,7 @@ export async function runControlPlane(options: ControlPlaneOptions, signal: Abor
     replicaSetController(context('replicaset-controller')),
     replicationControllerController(context('replication-controller')),
     deploymentController(context('deployment-controller')),
+    endpointsController(context('endpoint-controller')),
     garbageCollector(context('garbage-collector')),
     nodeLifecycleController(context('node-controller'), timings.nodeLifecycle satisfies NodeLifecycleTimings),
     scheduler(context('scheduler')),
@@ -100,6 +111,8 @@ export async function runControlPlane(options: ControlPlaneOptions, signal: Abor
         heartbeatMs: timings.heartbeatMs,
       }),
   )
+  // The proxy subscribes synchronously too, so it hears the informer's first list.
+  const proxy = runServiceProxy({informer, log: (message) => log('service-proxy', message), signal})
   followSimulatedFailures(informer, agents)
   reportHealTimes(informer, clock, (message) => log('node-controller', message))
   log(
@@ -108,5 +121,5 @@ export async function runControlPlane(options: ControlPlaneOptions, signal: Abor
       `timings: heartbeat ${timings.heartbeatMs / 1000}s, node grace ${timings.nodeLifecycle.gracePeriodMs / 1000}s, ` +
       `eviction after ${timings.nodeLifecycle.evictionDelayMs / 1000}s`,
   )
-  await Promise.all([informer.run(signal), ...loops, ...agents.map((agent) => agent.run(signal))])
+  await Promise.all([informer.run(signal), proxy, ...loops, ...agents.map((agent) => agent.run(signal))])
 }

@@ -10,7 +10,7 @@ import {getObjects} from './get-objects.js'
 export interface DescribeSubject {
   object: StoredObject
   events: KubeEvent[]
-  related: {pods?: StoredObject[]; replicaSets?: StoredObject[]}
+  related: {pods?: StoredObject[]; replicaSets?: StoredObject[]; endpoints?: StoredObject}
 }
 
 /** The subjects, and the NotFound errors of missing names. */
@@ -44,7 +44,14 @@ export function describeObjects(
 
 function relatedOf(api: ApiServer, owner: StoredObject): DescribeSubject['related'] {
   if (owner.kind === 'Service') {
-    // A Service's Endpoints line comes from the pods its selector matches; no selector selects none.
+    // A Service's Endpoints lines come from its Endpoints object, as kubectl's do.
+    const endpoints = api.find(
+      mustTypeForKind('Endpoints'),
+      owner.metadata.namespace ?? '',
+      owner.metadata.name,
+    )
+    if (endpoints) return {endpoints}
+    // None yet (no control plane has run): from the pods its selector matches; no selector selects none.
     const selector = (owner as Service).spec.selector
     if (!selector || Object.keys(selector).length === 0) return {pods: []}
     return {

@@ -1,5 +1,6 @@
 /** Which columns print which kind. */
 import {deploymentColumns} from './deployments.js'
+import {endpointsColumns} from './endpoints.js'
 import {eventColumns} from './events.js'
 import {namespaceColumns} from './namespaces.js'
 import {nodeColumns} from './nodes.js'
@@ -14,6 +15,7 @@ const BY_KIND: Readonly<Record<string, KindColumns>> = {
   ReplicationController: replicationControllerColumns,
   Deployment: deploymentColumns,
   Service: serviceColumns,
+  Endpoints: endpointsColumns,
   Node: nodeColumns,
   Event: eventColumns,
   Namespace: namespaceColumns,

@@ -1,54 +1,34 @@
-/**
- * The `Endpoints:` line of describe service. kubectl reads the Endpoints object the endpoints controller keeps;
- * Tugboat derives the same from the pods the service selects, with the controller's rules: a pod counts once
- * it has an IP and is neither finished nor being deleted; only ready pods are listed, as `ip:targetPort`.
- * No such pod: `<none>` (no subsets); such pods but none ready: an empty value, as kubectl prints then.
- */
-import type {KubeObject, Pod, Service, ServicePort} from '../../../core/api/types.js'
+/** `tug describe endpoints` (describe.go describeEndpoints). */
+import type {EndpointAddress, Endpoints, KubeEvent} from '../../../core/api/types.js'
+import {printEvents} from './events.js'
+import {printAnnotations, printLabels} from './metadata.js'
+import {tabbedString} from './prefix-writer.js'
 
-/** kubectl lists this many addresses, then ` + N more...` (describe.go formatEndpoints). */
-const MAX_LISTED = 3
-
-/** The Endpoints value for one port of the service. */
-export function formatEndpoints(
-  service: Service,
-  port: ServicePort,
-  candidates: readonly KubeObject[],
-): string {
-  if (!service.spec.selector || Object.keys(service.spec.selector).length === 0) return '<none>'
-  const pods = (candidates as readonly Pod[]).filter(
-    (pod) =>
-      pod.status?.podIP &&
-      !pod.metadata.deletionTimestamp &&
-      pod.status.phase !== 'Succeeded' &&
-      pod.status.phase !== 'Failed',
-  )
-  if (pods.length === 0) return '<none>'
-  const addresses = pods
-    .filter((pod) =>
-      pod.status?.conditions?.some((condition) => condition.type === 'Ready' && condition.status === 'True'),
-    )
-    .flatMap((pod) => {
-      const target = targetPort(pod, port)
-      return target === undefined ? [] : [{ip: pod.status?.podIP ?? '', port: target}]
-    })
-    .sort((a, b) => (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : 0))
-    .map(({ip, port: number}) => (ip.includes(':') ? `[${ip}]:${number}` : `${ip}:${number}`))
-  const listed = addresses.slice(0, MAX_LISTED).join(',')
-  return addresses.length > MAX_LISTED ? `${listed} + ${addresses.length - MAX_LISTED} more...` : listed
+/** The describe text of an Endpoints object: each subset's ready and not-ready IPs and its ports. */
+export function describeEndpoints(endpoints: Endpoints, events: readonly KubeEvent[], now: Date): string {
+  return tabbedString((writer) => {
+    const {metadata} = endpoints
+    writer.write(0, `Name:\t${metadata.name ?? ''}\n`)
+    writer.write(0, `Namespace:\t${metadata.namespace ?? ''}\n`)
+    printLabels(writer, 'Labels', metadata.labels)
+    printAnnotations(writer, 'Annotations', metadata.annotations)
+    writer.write(0, 'Subsets:\n')
+    for (const subset of endpoints.subsets ?? []) {
+      writer.write(1, `Addresses:\t${ipList(subset.addresses)}\n`)
+      writer.write(1, `NotReadyAddresses:\t${ipList(subset.notReadyAddresses)}\n`)
+      if (subset.ports?.length) {
+        writer.write(1, 'Ports:\n')
+        writer.write(2, 'Name\tPort\tProtocol\n')
+        writer.write(2, '----\t----\t--------\n')
+        for (const port of subset.ports)
+          writer.write(2, `${port.name || '<unset>'}\t${port.port}\t${port.protocol ?? ''}\n`)
+      }
+      writer.write(0, '\n')
+    }
+    printEvents(writer, events, now)
+  })
 }
 
-/** A number, or a named container port of the pod; the API server defaults targetPort to the port. */
-function targetPort(pod: Pod, port: ServicePort): number | undefined {
-  const target = port.targetPort ?? port.port
-  if (typeof target === 'number') return target
-  if (/^\d+$/.test(target)) return Number(target)
-  const protocol = port.protocol ?? 'TCP'
-  for (const container of pod.spec.containers) {
-    const found = container.ports?.find(
-      (candidate) => candidate.name === target && (candidate.protocol ?? 'TCP') === protocol,
-    )
-    if (found) return found.containerPort
-  }
-  return undefined
+function ipList(addresses: readonly EndpointAddress[] | undefined): string {
+  return addresses?.length ? addresses.map((address) => address.ip).join(',') : '<none>'
 }

@@ -14,6 +14,7 @@ import type {
   StoredObject,
 } from '../../../core/api/types.js'
 import {describeDeployment} from './deployment.js'
+import {describeEndpoints} from './endpoints.js'
 import {describeNamespace} from './namespace.js'
 import {describeNode} from './node.js'
 import {describePod} from './pod.js'
@@ -24,11 +25,12 @@ import {describeService} from './service.js'
  * What a describer needs beyond the object. pods: for a ReplicaSet/RC the pods its selector matches (its
  * `Pods Status`), for a Service the pods its selector matches (its `Endpoints`), for a Node the pods in the
  * cluster (those bound to it are listed). replicaSets: for a Deployment, the replica sets in its namespace
- * (those it controls become OldReplicaSets/NewReplicaSet).
+ * (those it controls become OldReplicaSets/NewReplicaSet). endpoints: for a Service, its Endpoints object.
  */
 export interface DescribeRelated {
   pods?: StoredObject[]
   replicaSets?: StoredObject[]
+  endpoints?: StoredObject
 }
 
 /** The describe text of an object, ending with its Events block (namespaces have none, as in kubectl). */
@@ -49,7 +51,14 @@ export function describeObject(
     case 'Deployment':
       return describeDeployment(object as Deployment & StoredObject, events, related.replicaSets ?? [], now)
     case 'Service':
-      return describeService(object as Service & StoredObject, events, pods, now)
+      return describeService(
+        object as Service & StoredObject,
+        events,
+        {pods, endpoints: related.endpoints},
+        now,
+      )
+    case 'Endpoints':
+      return describeEndpoints(object, events, now)
     case 'Node':
       return describeNode(object as Node & StoredObject, events, pods, now)
     case 'Namespace':

@@ -1,16 +1,19 @@
 /** `tug describe service` (describe.go describeService, kubectl 1.32). */
-import type {KubeEvent, KubeObject, Service} from '../../../core/api/types.js'
+import type {Endpoints, KubeEvent, KubeObject, Service} from '../../../core/api/types.js'
 import {formatLabels} from '../columns/labels.js'
-import {formatEndpoints} from './endpoints.js'
 import {printEvents} from './events.js'
 import {printAnnotations, printLabels} from './metadata.js'
 import {tabbedString, type DescribeWriter} from './prefix-writer.js'
+import {formatServiceEndpoints} from './service-endpoints.js'
 
-/** The describe text of a service; `pods` are the pods it selects, for its endpoints. */
+/**
+ * The describe text of a service. Its Endpoints lines come from `endpoints`, the Endpoints object of the
+ * same name; while there is none, from `pods`, the pods its selector matches.
+ */
 export function describeService(
   service: Service,
   events: readonly KubeEvent[],
-  pods: readonly KubeObject[],
+  related: {pods: readonly KubeObject[]; endpoints?: Endpoints},
   now: Date,
 ): string {
   return tabbedString((writer) => {
@@ -22,7 +25,7 @@ export function describeService(
     writer.write(0, `Selector:\t${formatLabels(spec.selector)}\n`)
     writer.write(0, `Type:\t${spec.type ?? ''}\n`)
     printAddresses(writer, service)
-    printPorts(writer, service, pods)
+    printPorts(writer, service, related)
     writer.write(0, `Session Affinity:\t${spec.sessionAffinity ?? 'None'}\n`)
     if (spec.externalTrafficPolicy)
       writer.write(0, `External Traffic Policy:\t${spec.externalTrafficPolicy}\n`)
@@ -44,14 +47,19 @@ function printAddresses(writer: DescribeWriter, service: Service): void {
 }
 
 /** Port, TargetPort, NodePort and Endpoints for each port; an unnamed port reads `<unset>`. */
-function printPorts(writer: DescribeWriter, service: Service, pods: readonly KubeObject[]): void {
+function printPorts(
+  writer: DescribeWriter,
+  service: Service,
+  related: {pods: readonly KubeObject[]; endpoints?: Endpoints},
+): void {
   for (const port of service.spec.ports ?? []) {
     const name = port.name || '<unset>'
     const protocol = port.protocol ?? 'TCP'
     writer.write(0, `Port:\t${name}\t${port.port}/${protocol}\n`)
     writer.write(0, `TargetPort:\t${port.targetPort ?? port.port}/${protocol}\n`)
     if (port.nodePort) writer.write(0, `NodePort:\t${name}\t${port.nodePort}/${protocol}\n`)
-    writer.write(0, `Endpoints:\t${formatEndpoints(service, port, pods)}\n`)
+    const endpoints = formatServiceEndpoints(service, port, related.endpoints, related.pods)
+    writer.write(0, `Endpoints:\t${endpoints}\n`)
   }
 }
 

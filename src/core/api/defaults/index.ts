@@ -13,6 +13,7 @@ import type {
 } from '../types.js'
 import {isRecord} from '../validation/shape.js'
 import {defaultDeployment, defaultReplicaSet, defaultReplicationController} from './controllers.js'
+import {defaultEndpoints} from './endpoints.js'
 import {defaultNamespace} from './namespace.js'
 import {defaultPod} from './pod.js'
 import {defaultService} from './service.js'
@@ -23,6 +24,7 @@ const BY_KIND: Readonly<Record<string, (object: KubeObject) => void>> = {
   ReplicationController: (object) => defaultReplicationController(object as ReplicationController),
   Deployment: (object) => defaultDeployment(object as Deployment),
   Service: (object) => defaultService(object as Service),
+  Endpoints: (object) => defaultEndpoints(object),
   Namespace: (object) => defaultNamespace(object as Namespace),
   // A Node keeps what its kubelet registers; the API server adds nothing users would see.
   Node: (object) => {

@@ -16,6 +16,7 @@ import type {
   Service,
 } from '../types.js'
 import {validateDeploymentSpec} from './deployment.js'
+import {validateEndpointSubsets} from './endpoints.js'
 import {validateObjectMeta} from './meta.js'
 import {validateNamespaceSpec} from './namespace.js'
 import {validateNodeSpec} from './node.js'
@@ -49,11 +50,14 @@ const RULES: Readonly<Record<string, KindRules>> = {
     name: 'dns1035',
     spec: (object, old) => validateServiceSpec(object as Service, old as Service | undefined),
   },
+  Endpoints: {name: 'subdomain', spec: (object) => validateEndpointSubsets(object)},
   Node: {name: 'subdomain', spec: (object) => validateNodeSpec(object as Node)},
   Namespace: {name: 'label', spec: (object) => validateNamespaceSpec(object as Namespace)},
   // Events are written only by Tugboat's own components.
   Event: {name: 'subdomain', spec: () => []},
 }
+
+const WITHOUT_SPEC: ReadonlySet<string> = new Set(['Node', 'Namespace', 'Endpoints'])
 
 /** Every problem of a defaulted object; `old` (the stored, defaulted object) enables the update rules. */
 export function validateObject(object: KubeObject, old?: KubeObject): FieldError[] {
@@ -62,7 +66,8 @@ export function validateObject(object: KubeObject, old?: KubeObject): FieldError
   const namespaced = typeForKind(object.kind)?.namespaced ?? true
   const metadata = isRecord(object.metadata) ? object.metadata : {}
   const errors = validateObjectMeta(metadata, rules.name, namespaced)
-  // Defaulting gives every kind with a required spec an object; a Node or Namespace may have none.
-  if (!isRecord(object.spec) && object.kind !== 'Node' && object.kind !== 'Namespace') return errors
+  // Defaulting gives every kind with a required spec an object; a Node or Namespace may have none, and
+  // Endpoints keep their content in subsets.
+  if (!isRecord(object.spec) && !WITHOUT_SPEC.has(object.kind)) return errors
   return [...errors, ...rules.spec(object, old)]
 }

@@ -2,6 +2,8 @@
 import type {
   ContainerStatus,
   Deployment,
+  EndpointSubset,
+  Endpoints,
   KubeEvent,
   Pod,
   ReplicaSet,
@@ -173,6 +175,16 @@ export function service(extra: Partial<Service['spec']> = {}): Service & StoredO
       ...extra,
     },
     status: {loadBalancer: {}},
+  }
+}
+
+/** The Endpoints of `web`, made 10 minutes ago, with these subsets. */
+export function endpoints(subsets?: EndpointSubset[]): Endpoints & StoredObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Endpoints',
+    metadata: meta('web', 600, {labels: {app: 'web'}}),
+    ...(subsets ? {subsets} : {}),
   }
 }
 

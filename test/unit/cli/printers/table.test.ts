@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {printTable, printTableRows, renderTable} from '../../../../src/cli/printers/table.js'
 import type {Namespace, Node, StoredObject} from '../../../../src/core/api/types.js'
-import {ago, deployment, event, NOW, pod, replicaSet, running, service} from './fixtures.js'
+import {ago, deployment, endpoints, event, NOW, pod, replicaSet, running, service} from './fixtures.js'
 
 const lines = (...rows: string[]): string => `${rows.join('\n')}\n`
 
@@ -202,6 +202,28 @@ describe('printTable for the other kinds', () => {
         'web    NodePort       10.96.12.34   <none>        80:30080/TCP                10m   app=web',
         'db     ClusterIP      None          <none>        5432/TCP                    10m   <none>',
         'lb     LoadBalancer   10.96.12.34   <pending>     80:31000/TCP,53:31001/UDP   10m   app=web',
+      ),
+    )
+  })
+
+  it('prints endpoints: ready addresses per port, at most three, <none> without subsets', () => {
+    const web = endpoints([
+      {
+        addresses: ['10.88.0.5', '10.88.0.6', '10.88.0.7', '10.88.0.8'].map((ip) => ({ip})),
+        notReadyAddresses: [{ip: '10.88.0.9'}],
+        ports: [{port: 8080, protocol: 'TCP'}],
+      },
+    ])
+    const empty = endpoints()
+    empty.metadata.name = 'db'
+    const waiting = endpoints([{notReadyAddresses: [{ip: '10.88.0.9'}], ports: [{port: 8080}]}])
+    waiting.metadata.name = 'api'
+    expect(printTable([web, empty, waiting], {kind: 'Endpoints', wide: true, now: NOW})).toBe(
+      lines(
+        'NAME   ENDPOINTS                                                  AGE',
+        'web    10.88.0.5:8080,10.88.0.6:8080,10.88.0.7:8080 + 1 more...   10m',
+        'db     <none>                                                     10m',
+        'api                                                               10m',
       ),
     )
   })

@@ -3,7 +3,7 @@ process.env.TZ = 'UTC'
 
 import {describe, expect, it} from 'vitest'
 import {describeObject} from '../../../../../src/cli/printers/describe/index.js'
-import {event, NOW, pod, service} from '../fixtures.js'
+import {endpoints, event, NOW, pod, service} from '../fixtures.js'
 
 const lines = (...rows: string[]): string => `${rows.join('\n')}\n`
 
@@ -78,5 +78,32 @@ describe('describe service', () => {
     ],
   ])('prints the endpoints kubectl would show when %s', (_case, pods, expected) => {
     expect(describeObject(service(), [], {pods}, NOW)).toContain(`\nEndpoints:                ${expected}\n`)
+  })
+
+  it("reads its Endpoints lines from the service's Endpoints object, port by port, once there is one", () => {
+    const named = service({
+      ports: [
+        {name: 'http', port: 80, targetPort: 8080, protocol: 'TCP', nodePort: 30080},
+        {name: 'metrics', port: 9090, protocol: 'TCP', nodePort: 30090},
+      ],
+    })
+    const object = endpoints([
+      {
+        addresses: [{ip: '10.88.0.5'}, {ip: '10.88.0.6'}],
+        notReadyAddresses: [{ip: '10.88.0.7'}],
+        ports: [
+          {name: 'http', port: 8080, protocol: 'TCP'},
+          {name: 'metrics', port: 9090, protocol: 'TCP'},
+        ],
+      },
+    ])
+    // The pods would say otherwise: the Endpoints object wins, as in kubectl.
+    const pods = [ready('web-1', '10.244.1.5')]
+    const text = describeObject(named, [], {pods, endpoints: object}, NOW)
+    expect(text).toContain('Endpoints:                10.88.0.5:8080,10.88.0.6:8080\n')
+    expect(text).toContain('Endpoints:                10.88.0.5:9090,10.88.0.6:9090\n')
+    expect(describeObject(named, [], {pods, endpoints: endpoints()}, NOW)).toContain(
+      'Endpoints:                <none>\n',
+    )
   })
 })
