@@ -28,12 +28,12 @@ export function checkDeployment(api: ApiServer, fields: ConditionFields): string
   return reasons
 }
 
-/** `replicaset: {name, replicas?, ready?, image?}`. */
+/** `replicaset: {name, replicas?, ready?, image?, created?}`. */
 export function checkReplicaSet(api: ApiServer, fields: ConditionFields): string[] {
   return checkReplicated(api, 'ReplicaSet', 'replicaset', fields)
 }
 
-/** `replicationcontroller: {name, replicas?, ready?, image?}`. */
+/** `replicationcontroller: {name, replicas?, ready?, image?, created?}`. */
 export function checkReplicationController(api: ApiServer, fields: ConditionFields): string[] {
   return checkReplicated(api, 'ReplicationController', 'replicationcontroller', fields)
 }
@@ -46,7 +46,22 @@ function checkReplicated(api: ApiServer, kind: string, noun: string, fields: Con
   const ready = controller.status?.readyReplicas ?? 0
   if (fields.ready !== undefined && ready !== fields.ready)
     reasons.push(`${what} has ${ready} ready replicas, want ${fields.ready as number}`)
+  if (fields.created !== undefined) {
+    const created = createdPods(api, controller)
+    if (created < (fields.created as number))
+      reasons.push(`${what} has created ${created} pods so far, want at least ${fields.created as number}`)
+  }
   return reasons
+}
+
+/** How many pods a controller has created, from its SuccessfulCreate events (repeats merged into counts). */
+function createdPods(api: ApiServer, controller: ReplicaSet): number {
+  const uid = (controller.metadata as {uid?: string}).uid
+  if (!uid) return 0
+  return api.store
+    .listEvents({involvedUid: uid})
+    .filter((event) => event.reason === 'SuccessfulCreate')
+    .reduce((sum, event) => sum + (event.count ?? 1), 0)
 }
 
 function findController(api: ApiServer, kind: string, fields: ConditionFields): Controller | undefined {

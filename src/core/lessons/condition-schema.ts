@@ -48,6 +48,8 @@ export const CONDITION_SCHEMA: Readonly<Record<CheckKind, Readonly<Record<string
     replicas: {type: 'count'},
     ready: {type: 'count'},
     image: {type: 'string'},
+    // At least this many pods created over its life (its SuccessfulCreate events): proof that it healed.
+    created: {type: 'count'},
   },
   replicationcontroller: {
     namespace: NAMESPACE,
@@ -55,6 +57,8 @@ export const CONDITION_SCHEMA: Readonly<Record<CheckKind, Readonly<Record<string
     replicas: {type: 'count'},
     ready: {type: 'count'},
     image: {type: 'string'},
+    // At least this many pods created over its life (its SuccessfulCreate events): proof that it healed.
+    created: {type: 'count'},
   },
   service: {
     namespace: NAMESPACE,

@@ -163,6 +163,11 @@ const CASES: [CheckKind, ConditionFields, string[]][] = [
       'replicaset "frontend" has 3 ready replicas, want 6',
     ],
   ],
+  [
+    'replicaset',
+    {name: 'frontend', created: 4},
+    ['replicaset "frontend" has created 0 pods so far, want at least 4'],
+  ],
   ['replicationcontroller', {name: 'old', replicas: 2}, []],
   [
     'replicationcontroller',
