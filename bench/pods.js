@@ -6,12 +6,13 @@
 // pods and watches their status through the store (lib/tug-store.js says why not through `tug get`). A start
 // is timed from just before the transaction that writes the pods to the first look at the change log that
 // shows them all Running with their containers running.
-// Everything it creates carries a label naming this run, or (the kubelet's containers) a node name unique to
-// it, and is removed at the end, even on failure or Ctrl-C; other containers are never touched.
+// Everything it creates carries a label naming this run, or (the kubelet's containers) the uid of a pod it
+// wrote, and is removed at the end, even on failure or Ctrl-C; other containers are never touched.
 import {randomBytes} from 'node:crypto'
 import {mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
+import {mustRun} from './lib/commands.js'
 import {ControlPlane} from './lib/control-plane.js'
 import {adoptEngineSettings, probeEngines} from './lib/engines.js'
 import {killTrials, reportRestarts} from './lib/pod-restart.js'
@@ -19,6 +20,7 @@ import {measureStarts, reportStarts} from './lib/pod-start.js'
 import {BENCH_LABEL, BENCH_ROLE_LABEL, removeLabelled} from './lib/raw-pods.js'
 import {progress, ratio} from './lib/report.js'
 import {timeSwarmService} from './lib/swarm.js'
+import {removePodContainers} from './lib/tug-cleanup.js'
 import {PodStore} from './lib/tug-store.js'
 
 const ENGINES = (process.env.BENCH_ENGINES ?? 'docker,podman').split(',').filter(Boolean)
@@ -39,23 +41,42 @@ export async function podFigures(report) {
       report.note(`skipped: ${engine.why}`)
       continue
     }
+    const others = await otherClusterContainers(engine.name)
+    if (others.length) {
+      report.note(
+        `skipped: ${engine.name} runs ${others.length} container(s) of another Tugboat cluster (${others.slice(0, 3).join(', ')}); ` +
+          "the benchmark's cluster uses the same node names, so each cluster's kubelets would remove the other's",
+      )
+      process.exitCode = 1
+      continue
+    }
     await engineFigures(report, engine.name)
   }
 }
 
+/** Names of Tugboat containers already on the engine: another cluster's (node names are not unique to one). */
+async function otherClusterContainers(engine) {
+  const names = await mustRun(engine, [
+    'ps',
+    '--all',
+    '--format={{.Names}}',
+    '--filter=label=io.tugboat.managed-by=tugboat',
+  ])
+  return names.split('\n').filter(Boolean)
+}
+
 async function engineFigures(report, engine) {
   const runId = `${process.pid}-${randomBytes(3).toString('hex')}`
-  const node = `tug-bench-${runId}`
   const home = mkdtempSync(join(tmpdir(), 'tug-bench-pods-'))
   let plane
   let store
   try {
     store = await PodStore.open(home)
-    plane = new ControlPlane({engine, home, node})
+    plane = new ControlPlane({engine, home})
     await plane.ready()
     const starts = await measureStarts({engine, runId, plane, store, samples: ONE_POD_SAMPLES})
-    const {rawTenMs} = reportStarts(report, starts)
-    if (engine === 'docker' && SWARM) await swarmFigure(report, runId, rawTenMs, starts.tugTen.ms)
+    const {rawTenMs, tugTenMs} = reportStarts(report, starts)
+    if (engine === 'docker' && SWARM) await swarmFigure(report, runId, rawTenMs, tugTenMs)
 
     progress(`${engine}: ${KILL_TRIALS} containers killed behind tug's back`)
     const names = starts.names.slice(0, KILL_TRIALS)
@@ -70,7 +91,7 @@ async function engineFigures(report, engine) {
     await plane?.stop()
     if (plane && LOG_DIR) plane.save(join(LOG_DIR, `tug-up-${engine}.log`))
     store?.close()
-    await removeLabelled(engine, `io.tugboat.node=${node}`, 'io.tugboat.role').catch(warn)
+    if (store) await removePodContainers(engine, store.uids).catch(warn)
     await removeLabelled(engine, `${BENCH_LABEL}=${runId}`, BENCH_ROLE_LABEL).catch(warn)
     rmSync(home, {recursive: true, force: true})
   }

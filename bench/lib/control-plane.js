@@ -15,12 +15,12 @@ const COMMAND_LINE = /^\S+ runtime: (\S+) (\S+) (.*) \((\d+) ms, (?:exit -?\d+|n
 
 /** A running `tug up`, its log lines stamped with the benchmark's clock. */
 export class ControlPlane {
-  /** Starts `tug up --runtime <engine> --verbose --node <node>` with state in `home`. */
-  constructor({engine, home, node}) {
+  /** Starts `tug up --runtime <engine> --verbose` (the default cluster: its worker nodes) with state in `home`. */
+  constructor({engine, home}) {
     this.lines = []
     this.lastLineAt = 0
     this.exited = false
-    this.child = spawn(process.execPath, [TUG, 'up', '--runtime', engine, '--verbose', '--node', node], {
+    this.child = spawn(process.execPath, [TUG, 'up', '--runtime', engine, '--verbose'], {
       env: {...process.env, TUG_HOME: home, NO_COLOR: '1'},
       stdio: ['ignore', 'ignore', 'pipe'],
     })

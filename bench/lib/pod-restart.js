@@ -2,7 +2,8 @@
 // into detection and total, against one raw `run -d` of the same container measured in this run.
 //
 // Detection is read from the control plane's --verbose log: the first engine command of a sync of the killed
-// pod (its `ps` filtered by the pod's name) starts when the kubelet acted on the engine's `die` event. Its
+// pod (a `ps` filtered by the pod's name, an `inspect` naming the killed container, or the replacement's
+// `run -d`) starts when the kubelet acted on the engine's `die` event. Its
 // start is the log line's arrival minus the duration the line reports. The kill command can return after the
 // kubelet already acted (docker's client lingers), so detection is also given from the container's exit as
 // the engine recorded it (State.FinishedAt, on the same host clock). Total is the time until the pod's
@@ -81,8 +82,9 @@ async function killTrial(engine, plane, store, name) {
   const ofPod = new RegExp(`--filter=label=io\\.tugboat\\.pod\\.name=${name}( |$)`)
   // From the start of `kill`: the kubelet may act before the command returns.
   const commands = plane.commandsSince(kill).filter((c) => c.start <= at)
-  const first = commands.find((c) => ofPod.test(c.args))
   const run = commands.find((c) => c.verb === 'run' && c.args.includes(`_${name}_app_`))
+  // The sync's first command: a list of the pod, a look at the killed container, or straight the new run.
+  const first = commands.find((c) => ofPod.test(c.args) || c.args.includes(id) || c === run)
   const died = await finishedAt(engine, id)
   return {
     totalMs: at - killed,

@@ -50,13 +50,15 @@ export class PodStore {
     this.podType = podType
     this.after = api.store.latestResourceVersion()
     this.pods = new Map()
+    /** The uids of the pods written: their containers carry them, which is how clean-up finds them. */
+    this.uids = new Set()
   }
 
   /** Creates the pods in one transaction; returns the time just before it began. */
   createPods(pods) {
     const start = now()
     this.api.store.transaction(() => {
-      for (const pod of pods) this.api.create(pod)
+      for (const pod of pods) this.uids.add(this.api.create(pod).metadata.uid)
     })
     return start
   }

@@ -6,6 +6,7 @@ import type {ContainerEvent} from '../core/runtime/container-runtime.js'
 import {qualifyImageReference} from './image-reference.js'
 import {objectAt, stringAt} from './json-shape.js'
 import {parseDockerEvent, parsePodmanEvent} from './parse-event.js'
+import {PS_STATES_FORMAT} from './parse-ps.js'
 
 /** The engines the adapter drives. */
 export type EngineName = 'docker' | 'podman'
@@ -19,6 +20,8 @@ export interface Dialect {
   /** `events --format`: docker's 20.10 client prints the word `json` for `json`; a template works in both. */
   eventsFormat: string
   parseEvent(line: string): ContainerEvent | undefined
+  /** `ps --format` for ids and states (parse-ps.ts says why the engines differ). */
+  psStatesFormat: string
   /** The engine's version from `version --format '{{json .}}'`; undefined when the engine did not answer. */
   parseVersion(stdout: string): string | undefined
   /** The stop timeout flag: docker 28's client deprecates `--time`, its 20.10 client lacks `--timeout`. */
@@ -42,6 +45,7 @@ const docker: Dialect = {
   engine: 'docker',
   eventsFormat: '{{json .}}',
   parseEvent: parseDockerEvent,
+  psStatesFormat: PS_STATES_FORMAT.docker,
   parseVersion: (stdout) => versionOf(objectAt(parseObject(stdout)?.Server)),
   stopTimeoutFlag: '-t',
   entrypoint: (program) => program,
@@ -55,6 +59,7 @@ const podman: Dialect = {
   engine: 'podman',
   eventsFormat: 'json',
   parseEvent: parsePodmanEvent,
+  psStatesFormat: PS_STATES_FORMAT.podman,
   // A remote podman client (macOS, Windows) reports the machine's version under Server.
   parseVersion: (stdout) => {
     const version = parseObject(stdout)

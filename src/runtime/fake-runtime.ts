@@ -11,6 +11,7 @@ import type {
   ContainerInfo,
   ContainerRuntime,
   ContainerSpec,
+  ContainerSummary,
   LogChunk,
   LogOptions,
   ProgressListener,
@@ -46,6 +47,12 @@ export interface FakeAttachedExec {
 /** An exec answer for exec probes. */
 export type ExecHandler = (container: FakeContainer, command: string[]) => {exitCode: number; output: string}
 
+/** One follower of the event stream. */
+interface Subscriber {
+  push(event: ContainerEvent): void
+  break(error: Error): void
+}
+
 /** Construction options. */
 export interface FakeRuntimeOptions {
   /** The fake's clock for startedAt/finishedAt and event times (ms since the epoch). */
@@ -67,7 +74,7 @@ export class FakeRuntime implements ContainerRuntime {
   private readonly failures: {method: FakeMethod; message: string; remaining: number}[] = []
   /** Attached execs, in order, with their output (a real one would have gone to the terminal). */
   readonly attached: FakeAttachedExec[] = []
-  private readonly subscribers = new Set<(event: ContainerEvent) => void>()
+  private readonly subscribers = new Set<Subscriber>()
   /** What each container wrote. */
   readonly logBook = new FakeLogs()
   private readonly now: () => number
@@ -147,11 +154,28 @@ export class FakeRuntime implements ContainerRuntime {
     )
   }
 
+  listContainerStates(labels: Record<string, string>): Promise<ContainerSummary[]> {
+    return this.call('listContainerStates', `list-states ${formatLabels(labels)}`, () =>
+      [...this.containers.values()]
+        .filter((c) => matches(c.labels, {...labels, [LABELS.managedBy]: MANAGED_BY}))
+        .map(({id, state}) => ({id, state})),
+    )
+  }
+
   inspectContainer(id: string): Promise<ContainerInfo | undefined> {
     return this.call('inspectContainer', `inspect ${this.nameOf(id)}`, () => {
       const container = this.containers.get(id)
       return container ? snapshot(container) : undefined
     })
+  }
+
+  inspectContainers(ids: readonly string[]): Promise<ContainerInfo[]> {
+    return this.call('inspectContainers', `inspect ${ids.map((id) => this.nameOf(id)).join(' ')}`, () =>
+      [...new Set(ids)]
+        .map((id) => this.containers.get(id))
+        .filter((c): c is FakeContainer => c?.labels[LABELS.managedBy] === MANAGED_BY)
+        .map(snapshot),
+    )
   }
 
   runContainer(spec: ContainerSpec): Promise<string> {
@@ -230,23 +254,36 @@ export class FakeRuntime implements ContainerRuntime {
   async *events(signal: AbortSignal): AsyncIterable<ContainerEvent> {
     const queue: ContainerEvent[] = []
     let wake: (() => void) | undefined
-    const push = (event: ContainerEvent): void => {
-      queue.push(event)
-      wake?.()
+    let broken: Error | undefined
+    const subscriber: Subscriber = {
+      push: (event) => {
+        queue.push(event)
+        wake?.()
+      },
+      break: (error) => {
+        broken = error
+        wake?.()
+      },
     }
     const onAbort = (): void => wake?.()
-    this.subscribers.add(push)
+    this.subscribers.add(subscriber)
     signal.addEventListener('abort', onAbort)
     try {
       while (!signal.aborted) {
         const next = queue.shift()
         if (next) yield next
+        else if (broken) throw broken
         else await new Promise<void>((resolve) => (wake = resolve))
       }
     } finally {
-      this.subscribers.delete(push)
+      this.subscribers.delete(subscriber)
       signal.removeEventListener('abort', onAbort)
     }
+  }
+
+  /** The engine's event stream breaks (the engine restarted): every follower's stream throws. */
+  breakEvents(message = 'the event stream ended'): void {
+    for (const subscriber of this.subscribers) subscriber.break(new Error(message))
   }
 
   exec(id: string, command: string[], _timeoutSeconds: number): Promise<{exitCode: number; output: string}> {
@@ -346,7 +383,7 @@ export class FakeRuntime implements ContainerRuntime {
   private emit(type: ContainerEvent['type'], container: FakeContainer): void {
     if (container.labels[LABELS.managedBy] !== MANAGED_BY) return
     const event: ContainerEvent = {type, id: container.id, labels: {...container.labels}, time: this.now()}
-    for (const subscriber of this.subscribers) subscriber(event)
+    for (const subscriber of this.subscribers) subscriber.push(event)
   }
 
   private mustFind(id: string): FakeContainer {

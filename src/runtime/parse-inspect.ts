@@ -28,6 +28,11 @@ const STATES: Readonly<Record<string, ContainerInfo['state']>> = {
   dead: 'dead',
 }
 
+/** An engine's state word (inspect's State.Status, ps's State) as a ContainerInfo state. */
+export function containerState(word: string): ContainerInfo['state'] {
+  return STATES[word.toLowerCase()] ?? 'unknown'
+}
+
 /** Parses inspect's JSON array; objects that are not containers are skipped. Undefined if not an array. */
 export function parseInspect(text: string): ContainerInfo[] | undefined {
   const items = parseJsonArray(text)
@@ -41,7 +46,7 @@ export function parseContainer(raw: unknown): ContainerInfo {
   const state = objectAt(container.State)
   const config = objectAt(container.Config)
   const hostConfig = objectAt(container.HostConfig)
-  const status = STATES[stringAt(state.Status).toLowerCase()] ?? 'unknown'
+  const status = containerState(stringAt(state.Status))
   // Ports and the IP belong to the container that owns the network namespace, and only while it runs.
   const ownsNetwork = !stringAt(hostConfig.NetworkMode).startsWith('container:')
   const live = ownsNetwork && status === 'running'

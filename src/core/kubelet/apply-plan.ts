@@ -5,9 +5,10 @@
  * in the reason cache for the status and the others still start; its error is returned for a retry.
  */
 import type {Container, Pod} from '../api/types.js'
-import type {ContainerRuntime} from '../runtime/container-runtime.js'
+import type {ContainerInfo, ContainerRuntime} from '../runtime/container-runtime.js'
 import type {Backoff} from './backoff.js'
 import type {Clock} from '../loop/clock.js'
+import {needsPodIP} from './container-env.js'
 import {appContainerSpec, infraContainerSpec} from './container-spec.js'
 import type {ImagePuller} from './image-puller.js'
 import {oneLine} from './image-puller.js'
@@ -36,6 +37,12 @@ export interface ApplyContext {
   narrate: (message: string) => void
   /** Removes the pod object for good. */
   deletePod: (pod: Pod) => void
+  /** Tells the container cache which containers the plan started or stopped (or tried to)... */
+  changed: (ids: string[]) => void
+  /** ...and which it removed. */
+  removed: (ids: string[]) => void
+  /** Reads one container from the engine now. */
+  inspect: (id: string) => Promise<ContainerInfo | undefined>
 }
 
 /** What is left to retry after a plan ran. */
@@ -48,7 +55,7 @@ type Action<T extends PlanAction['type']> = Extract<PlanAction, {type: T}>
 
 /** Applies the plan's steps in order. */
 export async function applyPlan(plan: PodPlan, context: ApplyContext): Promise<ApplyResult> {
-  const run = new PlanRun(context)
+  const run = new PlanRun(context, plan)
   for (const action of plan.actions) await run.apply(action)
   return run.result
 }
@@ -56,8 +63,14 @@ export async function applyPlan(plan: PodPlan, context: ApplyContext): Promise<A
 class PlanRun {
   readonly result: ApplyResult = {errors: []}
   private infra: {id: string; attempt: number; ip?: string} | undefined
+  /** The containers the plan starts. */
+  private readonly starting: Container[]
 
-  constructor(private readonly context: ApplyContext) {
+  constructor(
+    private readonly context: ApplyContext,
+    plan: PodPlan,
+  ) {
+    this.starting = plan.actions.flatMap((action) => (action.type === 'start' ? [action.container] : []))
     const infra = context.observed.infra[0]
     if (infra && isRunning(infra)) this.infra = {id: infra.id, attempt: attemptOf(infra), ip: infra.ip}
   }
@@ -72,7 +85,7 @@ class PlanRun {
       case 'stop':
         return void (await Promise.all(action.targets.map((target) => this.stop(target))))
       case 'remove':
-        return void (await Promise.all(action.containers.map((c) => runtime.removeContainer(c.id))))
+        return void (await Promise.all(action.containers.map((c) => this.remove(c.id))))
       case 'start-infra':
         return this.startInfra(action)
       case 'start':
@@ -92,7 +105,21 @@ class PlanRun {
       const why = target.killing.charAt(0).toLowerCase() + target.killing.slice(1)
       narrate(`${why} (grace period ${target.graceSeconds}s)`)
     }
-    await runtime.stopContainer(target.container.id, target.graceSeconds)
+    try {
+      await runtime.stopContainer(target.container.id, target.graceSeconds)
+    } finally {
+      this.context.changed([target.container.id])
+    }
+  }
+
+  private async remove(id: string): Promise<void> {
+    try {
+      await this.context.runtime.removeContainer(id)
+    } catch (error) {
+      this.context.changed([id])
+      throw error
+    }
+    this.context.removed([id])
   }
 
   private async startInfra(action: Action<'start-infra'>): Promise<void> {
@@ -103,12 +130,17 @@ class PlanRun {
       narrate('the infra container is gone: re-creating the sandbox and the containers in it')
     }
     try {
+      // The app images are looked up while the infra container starts, not after it.
+      const pulledAnyway = (c: Container) => c.imagePullPolicy === 'Always'
+      this.context.images.lookAhead(this.starting.filter((c) => !pulledAnyway(c)).map((c) => c.image ?? ''))
       await this.context.images.ensureInfra(this.context.infraImage)
       const id = await runtime.runContainer(
         infraContainerSpec(pod, node, this.context.infraImage, action.attempt),
       )
-      const info = await runtime.inspectContainer(id)
-      this.infra = {id, attempt: action.attempt, ip: info?.ip}
+      this.context.changed([id])
+      // The pod's address is known only from inspect; the app containers wait for it only if they use it.
+      const ip = needsPodIP(pod) ? (await this.context.inspect(id))?.ip : undefined
+      this.infra = {id, attempt: action.attempt, ip}
     } catch (error) {
       record(pod, kubeletEvents.failedSandbox(oneLine(error)))
       throw error
@@ -140,7 +172,7 @@ class PlanRun {
     })
     if ('error' in built) return this.startFailed(container, 'CreateContainerConfigError', built.error)
     try {
-      await this.context.runtime.runContainer(built.spec)
+      this.context.changed([await this.context.runtime.runContainer(built.spec)])
     } catch (error) {
       this.context.images.forget(container.image ?? '')
       return this.startFailed(container, 'RunContainerError', oneLine(error))

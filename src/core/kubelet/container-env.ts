@@ -19,6 +19,16 @@ export function containerEnv(pod: Pod, container: Container, podIP: string | und
   return {env}
 }
 
+/** Whether any container's environment reads the pod's IP, which the kubelet knows once the infra container runs. */
+export function needsPodIP(pod: Pod): boolean {
+  return pod.spec.containers.some((container) =>
+    (container.env ?? []).some((variable) => {
+      const path = variable.valueFrom === undefined ? undefined : fieldRefPath(variable.valueFrom)
+      return path === 'status.podIP' || path === 'status.podIPs'
+    }),
+  )
+}
+
 /** `$(VAR)` expansion (third_party/forked/golang/expansion): unknown references stay as written, `$$` is `$`. */
 export function expandReferences(input: string, env: Readonly<Record<string, string>>): string {
   return input.replace(/\$\$|\$\(([^)]*)\)/g, (match, name: string | undefined) => {

@@ -26,11 +26,30 @@ export interface ImagePullerOptions {
   narrate: (message: string) => void
 }
 
+/** What is known of an engine's images: the nodes of this host share one, so one look serves every kubelet. */
+interface EngineImages {
+  /** Images known to be present. */
+  present: Set<string>
+  /** Look-ups under way, so two asking for one image share one engine command. */
+  looking: Map<string, Promise<boolean>>
+}
+
+const imagesOf = new WeakMap<ContainerRuntime, EngineImages>()
+
 /** The image side of starting containers. */
 export class ImagePuller {
-  private readonly present = new Set<string>()
+  private readonly present: Set<string>
+  private readonly looking: Map<string, Promise<boolean>>
 
-  constructor(private readonly options: ImagePullerOptions) {}
+  constructor(private readonly options: ImagePullerOptions) {
+    const known = imagesOf.get(options.runtime) ?? {
+      present: new Set<string>(),
+      looking: new Map<string, Promise<boolean>>(),
+    }
+    imagesOf.set(options.runtime, known)
+    this.present = known.present
+    this.looking = known.looking
+  }
 
   /** Ensures a pod container's image per its pull policy. */
   async ensure(pod: Pod, container: Container): Promise<ImageOutcome> {
@@ -59,6 +78,14 @@ export class ImagePuller {
     this.present.add(image)
   }
 
+  /**
+   * Starts finding out whether these images are there, so that a later ensure() need not wait for the engine
+   * (the kubelet asks about a pod's app images while its infra container starts). No events, no pulls.
+   */
+  lookAhead(images: readonly string[]): void {
+    for (const image of images) if (image) void this.isPresent(image).catch(() => undefined)
+  }
+
   /** Forgets that an image is present (a run said it is not). */
   forget(image: string): void {
     this.present.delete(image)
@@ -66,7 +93,12 @@ export class ImagePuller {
 
   private async isPresent(image: string): Promise<boolean> {
     if (this.present.has(image)) return true
-    const present = await this.options.runtime.imageExists(image)
+    let lookup = this.looking.get(image)
+    if (!lookup) {
+      lookup = this.options.runtime.imageExists(image).finally(() => this.looking.delete(image))
+      this.looking.set(image, lookup)
+    }
+    const present = await lookup
     if (present) this.present.add(image)
     return present
   }

@@ -3,8 +3,11 @@
  * queue pod keys; the queue syncs one key at a time (pod-syncer.ts). Keys come from
  *   - the store's change log (a pod bound here was added, changed or deleted),
  *   - the runtime's event stream (a container died or was removed: noticed within a fraction of a second),
- *   - a periodic relist of the node's containers, queueing pods whose containers changed since their last
- *     sync (Kubernetes' PLEG), and every pod now and then, in case an event was missed,
+ *     which also keeps the node's container cache current (container-cache.ts), so a sync reads from the
+ *     engine only what changed,
+ *   - a relist of the node's containers, queueing pods whose containers changed since their last sync
+ *     (Kubernetes' PLEG): every few seconds while the event stream is down, else with the periodic resync of
+ *     every pod, in case an event was missed,
  *   - probe results that flip, and back-offs that run out.
  * After a restart it finds its containers by label and adopts them; containers without Tugboat's labels are
  * never listed, so never touched.
@@ -19,6 +22,7 @@ import type {BackoffProfile, BackoffProfileName} from './backoff.js'
 import {Backoff, BACKOFF_PROFILES} from './backoff.js'
 import type {Clock} from '../loop/clock.js'
 import {systemClock} from '../loop/clock.js'
+import {ContainerCache} from './container-cache.js'
 import {ImagePuller} from './image-puller.js'
 import {apiEventRecorder, kubeletEvents} from './kubelet-events.js'
 import {DEFAULT_INFRA_IMAGE, podKey, splitPodKey, volumeOwner} from './naming.js'
@@ -42,11 +46,11 @@ export interface KubeletOptions {
   log?: KubeletLog
   /** Crash-loop and image-pull back-off: `kubernetes` (10 s to 300 s, the default) or `classroom` (1 s to 20 s). */
   backoff?: BackoffProfileName | BackoffProfile
-  /** How often the node's containers are relisted (ms). */
+  /** How often the node's containers are relisted while the event stream is down (ms). */
   relistIntervalMs?: number
-  /** Every n-th relist queues every pod, changed or not. */
+  /** Every n-th relist interval the kubelet relists anyway and queues every pod, changed or not. */
   resyncEveryRelists?: number
-  /** How often the store's change log is read when idle (ms). */
+  /** How often the store's change log is read when idle (ms; 10 by default: a pod is picked up within that). */
   watchIntervalMs?: number
   infraImage?: string
   maxConcurrentSyncs?: number
@@ -60,12 +64,20 @@ export interface KubeletOptions {
 
 const POD = mustTypeForKind('Pod')
 
+/**
+ * The kubelet looks at the change log more often than the other watchers (25 ms): each look is one indexed
+ * read of tens of microseconds, and every pod start waits for it.
+ */
+const WATCH_INTERVAL_MS = 10
+
 /** One node's kubelet. */
 export class Kubelet {
   readonly node: string
   readonly queue: WorkQueue
   private readonly syncer: PodSyncer
   private readonly probes: ProbeManager
+  private readonly containers: ContainerCache
+  private readonly images: ImagePuller
   private readonly seen = new Map<string, string>()
   /**
    * Pod versions this kubelet wrote itself (status, host ports): the watch skips them, since the sync that
@@ -94,16 +106,19 @@ export class Kubelet {
         record(pod, kubeletEvents.unhealthy(kind, output), container),
     })
     const pullBackoff = new Backoff(profile, clock)
+    this.containers = new ContainerCache(options.runtime, options.node)
+    this.images = new ImagePuller({runtime: options.runtime, clock, backoff: pullBackoff, record, narrate})
     this.syncer = new PodSyncer({
       node: options.node,
       api: options.api,
       runtime: options.runtime,
+      containers: this.containers,
       clock,
       infraImage: options.infraImage ?? DEFAULT_INFRA_IMAGE,
       leftoverGraceSeconds: options.leftoverGraceSeconds ?? 2,
       crashBackoff: new Backoff(profile, clock),
       pullBackoff,
-      images: new ImagePuller({runtime: options.runtime, clock, backoff: pullBackoff, record, narrate}),
+      images: this.images,
       reasons: new ReasonCache(),
       probes: this.probes,
       record,
@@ -143,8 +158,7 @@ export class Kubelet {
 
   /** Lists the node's containers and queues the pods whose containers changed (all of them with `everything`). */
   async relist(everything = false): Promise<void> {
-    const {runtime, node} = this.options
-    const containers = await runtime.listContainers({[LABELS.node]: node})
+    const containers = await this.containers.relist()
     const byKey = new Map<string, typeof containers>()
     for (const c of containers) {
       const key = podKey(c.labels[LABELS.podNamespace] ?? '', c.labels[LABELS.podName] ?? '')
@@ -155,6 +169,8 @@ export class Kubelet {
     for (const key of keys)
       if (everything || this.seen.get(key) !== fingerprint(byKey.get(key) ?? [])) this.queue.add(key)
     for (const key of this.seen.keys()) if (!keys.has(key)) this.seen.delete(key)
+    // Pods remove their own volumes; the sweep is a safety net, so it rides on the full resyncs only.
+    if (!everything) return
     const live = new Set([
       ...pods.map((p) => p.metadata.uid),
       ...containers.map((c) => c.labels[LABELS.podUid]),
@@ -167,6 +183,10 @@ export class Kubelet {
     const info = await this.options.runtime.info().catch(() => undefined)
     this.log(`starting on node ${this.node}${info ? ` with ${info.engine} ${info.version}` : ''}`)
     for (const pod of this.podsOnNode()) this.queue.add(keyOf(pod))
+    // Every pod needs the infra image: whether the engine has it is asked once, before the first pod waits.
+    this.images.lookAhead([this.options.infraImage ?? DEFAULT_INFRA_IMAGE])
+    // The event stream first, so the relist after it leaves the container cache complete and trusted.
+    const events = this.followEvents(signal)
     await this.relist(true).catch((error: unknown) => this.log(`relist failed: ${messageOf(error)}`))
     await Promise.all([
       this.queue.run({
@@ -180,7 +200,7 @@ export class Kubelet {
         },
       }),
       this.watchPods(after, signal),
-      this.followEvents(signal),
+      events,
       this.relistLoop(signal),
     ])
     this.probes.stop()
@@ -192,7 +212,7 @@ export class Kubelet {
     const changes = watchChanges(this.options.api.store, {
       after,
       signal,
-      intervalMs: this.options.watchIntervalMs,
+      intervalMs: this.options.watchIntervalMs ?? WATCH_INTERVAL_MS,
       filter: (change) => change.object.kind === 'Pod' && (change.object as Pod).spec.nodeName === this.node,
     })
     try {
@@ -205,26 +225,44 @@ export class Kubelet {
     }
   }
 
-  /** Follows the runtime's events; if the stream breaks, relists and follows it again. */
+  /**
+   * Follows the runtime's events. If the stream breaks it is followed again at once (after a pause if it broke
+   * within a second, so a failing engine is not hammered), and a relist then catches what was missed meanwhile.
+   */
   private async followEvents(signal: AbortSignal): Promise<void> {
-    while (!signal.aborted) {
+    for (let again = false; !signal.aborted; again = true) {
+      const since = this.clock.now()
       try {
-        for await (const event of this.options.runtime.events(signal)) this.onRuntimeEvent(event)
+        this.containers.followingEvents()
+        const events = this.options.runtime.events(signal)[Symbol.asyncIterator]()
+        // Asking for the first event starts the engine's client; the relist comes after, not before it.
+        let next = events.next()
+        if (again)
+          void this.relist().catch((error: unknown) => this.log(`relist failed: ${messageOf(error)}`))
+        for (let result = await next; !result.done; result = await next) {
+          this.onRuntimeEvent(result.value)
+          next = events.next()
+        }
       } catch (error) {
         if (!signal.aborted) this.log(`runtime event stream broke (${messageOf(error)}); reconnecting`)
       }
-      if (signal.aborted) return
-      await sleep(this.clock, 1000, signal)
-      await this.relist().catch((error: unknown) => this.log(`relist failed: ${messageOf(error)}`))
+      this.containers.lostEvents()
+      if (!signal.aborted && this.clock.now() - since < 1000) await sleep(this.clock, 1000, signal)
     }
   }
 
   private onRuntimeEvent(event: ContainerEvent): void {
     if (event.labels[LABELS.node] !== this.node) return
+    const news = this.containers.observe(event)
     if (event.type !== 'die' && event.type !== 'destroy' && event.type !== 'oom') return
-    this.queue.add(podKey(event.labels[LABELS.podNamespace] ?? '', event.labels[LABELS.podName] ?? ''))
+    if (news || !this.containers.isTrusted)
+      this.queue.add(podKey(event.labels[LABELS.podNamespace] ?? '', event.labels[LABELS.podName] ?? ''))
   }
 
+  /**
+   * Relists every interval while the event stream cannot be trusted; while it can, it reports every change and
+   * only every n-th relist runs, the full resync (as Kubernetes' evented PLEG relists every 300 s, not every 1 s).
+   */
   private async relistLoop(signal: AbortSignal): Promise<void> {
     const interval = this.options.relistIntervalMs ?? 5000
     const every = this.options.resyncEveryRelists ?? 12
@@ -232,6 +270,7 @@ export class Kubelet {
       await sleep(this.clock, interval, signal)
       if (signal.aborted) return
       const everything = ++this.relists % every === 0
+      if (!everything && this.containers.isTrusted) continue
       await this.relist(everything).catch((error: unknown) => this.log(`relist failed: ${messageOf(error)}`))
     }
   }

@@ -11,6 +11,7 @@ import {LABELS} from '../runtime/container-runtime.js'
 import {applyPlan} from './apply-plan.js'
 import type {Backoff} from './backoff.js'
 import type {Clock} from '../loop/clock.js'
+import type {ContainerCache} from './container-cache.js'
 import {formatHostPorts, HOST_PORTS_ANNOTATION, hostPortsOf} from './host-ports.js'
 import type {ImagePuller} from './image-puller.js'
 import type {RecordEvent} from './kubelet-events.js'
@@ -32,6 +33,8 @@ export interface PodSyncerOptions {
   node: string
   api: ApiServer
   runtime: ContainerRuntime
+  /** The node's containers: what a sync reads the pod's containers from. */
+  containers: ContainerCache
   clock: Clock
   infraImage: string
   leftoverGraceSeconds: number
@@ -60,11 +63,11 @@ export class PodSyncer {
 
   /** Syncs the pod with key `namespace/name`; throws (for a retry) when part of it failed. */
   async sync(key: string): Promise<SyncOutcome> {
-    const {node, runtime, clock} = this.options
+    const {node, runtime, clock, containers} = this.options
     const {namespace, name} = splitPodKey(key)
     const pod = this.findPod(namespace, name)
     const labels = {[LABELS.node]: node, [LABELS.podNamespace]: namespace, [LABELS.podName]: name}
-    const found = await runtime.listContainers(labels)
+    const found = await containers.pod(key)
     const observed = observePod(found, pod?.metadata.uid)
     const volumes = needsVolumes(pod, observed) ? await runtime.listVolumes(labels) : []
     const plan = syncPod({
@@ -89,8 +92,11 @@ export class PodSyncer {
       observed,
       narrate,
       deletePod: (doomed) => this.deletePod(doomed, narrate),
+      changed: (ids) => containers.changed(key, ids),
+      removed: (ids) => containers.forget(ids),
+      inspect: async (id) => (await containers.inspect([id]))[0],
     })
-    const after = plan.actions.length ? await runtime.listContainers(labels) : found
+    const after = plan.actions.length ? await containers.pod(key) : found
     for (const uid of new Set(observed.strays.map((c) => c.labels[LABELS.podUid] ?? '')))
       this.forget(uid, key)
     if (pod && !pod.metadata.deletionTimestamp) {

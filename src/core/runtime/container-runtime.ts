@@ -83,6 +83,12 @@ export interface ContainerInfo {
   error?: string
 }
 
+/** A container as `ps` shows it: enough to notice that something changed, without inspecting it. */
+export interface ContainerSummary {
+  id: string
+  state: ContainerInfo['state']
+}
+
 /** Something that happened to a container, from the engine's event stream. */
 export interface ContainerEvent {
   type: 'start' | 'die' | 'destroy' | 'oom' | 'create' | 'other'
@@ -126,7 +132,11 @@ export interface ContainerRuntime {
   info(): Promise<RuntimeInfo>
   /** Containers carrying all these labels (the managed-by label is always added). */
   listContainers(labels: Record<string, string>): Promise<ContainerInfo[]>
+  /** Ids and states of the containers carrying all these labels (the managed-by label is always added). */
+  listContainerStates(labels: Record<string, string>): Promise<ContainerSummary[]>
   inspectContainer(id: string): Promise<ContainerInfo | undefined>
+  /** Tugboat's containers among these ids, in one engine command; ids that no longer exist are left out. */
+  inspectContainers(ids: readonly string[]): Promise<ContainerInfo[]>
   /** Creates and starts a container; returns its id. */
   runContainer(spec: ContainerSpec): Promise<string>
   /** Stops with the given grace (SIGTERM or the image's stop signal, then SIGKILL). */

@@ -81,6 +81,46 @@ describe.each(ENGINES)('CliRuntime over %s', (engine) => {
     expect(await rt.listContainers({})).toEqual([])
   })
 
+  it('lists ids and states in one ps, in the format the engine can give them', async () => {
+    const stdout =
+      engine === 'docker'
+        ? `${ids.infra} running\n${ids.app} exited\n`
+        : JSON.stringify([
+            {Id: ids.infra, State: 'running'},
+            {Id: ids.app, State: 'exited'},
+          ])
+    const {rt, processes} = runtime(engine, {ps: {stdout}})
+    expect(await rt.listContainerStates({'io.tugboat.node': 'node01'})).toEqual([
+      {id: ids.infra, state: 'running'},
+      {id: ids.app, state: 'exited'},
+    ])
+    expect(processes.argsOf('ps')).toEqual([
+      [
+        'ps',
+        '--all',
+        '--no-trunc',
+        `--format=${engine === 'docker' ? '{{.ID}} {{.State}}' : 'json'}`,
+        '--filter=label=io.tugboat.node=node01',
+        '--filter=label=io.tugboat.managed-by=tugboat',
+      ],
+    ])
+  })
+
+  it('inspects several containers in one command, keeping only its own and those still there', async () => {
+    const foreign = JSON.parse(inspectWith(engine, 'inspect-app-running.json', {})) as unknown[]
+    const own = JSON.parse(sample(engine, 'inspect-infra-running.json')) as unknown[]
+    const {rt, processes} = runtime(engine, {
+      inspect: {exitCode: 1, stdout: JSON.stringify([...own, ...foreign]), stderr: NOT_FOUND[engine]},
+    })
+    const found = await rt.inspectContainers([ids.infra, ids.app, 'gone'])
+    expect(found.map((c) => c.id)).toEqual([ids.infra])
+    expect(processes.argsOf('inspect')).toEqual([
+      ['inspect', '--type=container', '--', ids.infra, ids.app, 'gone'],
+    ])
+    expect(await rt.inspectContainers([])).toEqual([])
+    expect(processes.argsOf('inspect')).toHaveLength(1)
+  })
+
   it('reports a missing container as undefined', async () => {
     const {rt} = runtime(engine, {inspect: {exitCode: 1, stdout: '[]', stderr: NOT_FOUND[engine]}})
     expect(await rt.inspectContainer('web-1')).toBeUndefined()

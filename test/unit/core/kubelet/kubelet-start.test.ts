@@ -13,6 +13,17 @@ function start(h: Harness): () => Promise<void> {
   }
 }
 
+/** The runtime calls about containers (not images or the engine's version). */
+const CONTAINER_CALLS = new Set<string>([
+  'listContainers',
+  'listContainerStates',
+  'inspectContainer',
+  'inspectContainers',
+  'runContainer',
+  'stopContainer',
+  'removeContainer',
+])
+
 const phase = (h: Harness, name = 'web') => h.pod(name)?.status?.phase
 const appRuns = (h: Harness) => h.runtime.byContainer('app')
 
@@ -49,13 +60,61 @@ describe('Kubelet.start', () => {
     await stop()
   })
 
+  it('starts a new pod without listing containers: the event stream keeps its picture of the node', async () => {
+    const h = kubeletHarness()
+    const stop = start(h)
+    await vi.waitFor(() => expect(h.runtime.log('listContainerStates')).toHaveLength(1))
+    const before = h.runtime.calls.length
+    h.create(podManifest('web'))
+    await vi.waitFor(() => expect(phase(h)).toBe('Running'))
+    const containerCalls = h.runtime.calls.slice(before).filter((call) => CONTAINER_CALLS.has(call.method))
+    expect(containerCalls.map((call) => call.summary)).toEqual([
+      'run tug_default_web_POD_a1b2c3d4_0',
+      'run tug_default_web_app_a1b2c3d4_0',
+      'inspect tug_default_web_POD_a1b2c3d4_0 tug_default_web_app_a1b2c3d4_0',
+    ])
+    await stop()
+  })
+
+  it('replaces a killed container after reading only that container', async () => {
+    const h = kubeletHarness()
+    const stop = start(h)
+    h.create(podManifest('web'))
+    await vi.waitFor(() => expect(phase(h)).toBe('Running'))
+    const before = h.runtime.calls.length
+    h.runtime.exit(appRuns(h)[0]?.id ?? '', 137)
+    await vi.waitFor(() => expect(h.pod('web')?.status?.containerStatuses?.[0]?.restartCount).toBe(1))
+    expect(h.runtime.log().slice(before)).toEqual([
+      'inspect tug_default_web_app_a1b2c3d4_0',
+      'run tug_default_web_app_a1b2c3d4_1',
+      'inspect tug_default_web_app_a1b2c3d4_1',
+    ])
+    await stop()
+  })
+
+  it('follows the event stream again when it breaks, and relists to catch what it missed', async () => {
+    const h = kubeletHarness()
+    const stop = start(h)
+    h.create(podManifest('web'))
+    await vi.waitFor(() => expect(phase(h)).toBe('Running'))
+    h.runtime.breakEvents('the event stream ended: podman exited with code 0')
+    await vi.waitFor(() =>
+      expect(h.logs.some((line) => line.includes('runtime event stream broke'))).toBe(true),
+    )
+    h.runtime.containers.delete(appRuns(h)[0]?.id ?? '') // gone while nobody listened
+    await h.clock.advance(1_000)
+    await vi.waitFor(() => expect(appRuns(h)).toHaveLength(1))
+    expect(h.pod('web')?.status?.containerStatuses?.[0]?.restartCount).toBe(1)
+    await stop()
+  })
+
   it('relists as a safety net when an event was missed', async () => {
     const h = kubeletHarness()
     const stop = start(h)
     h.create(podManifest('web'))
     await vi.waitFor(() => expect(phase(h)).toBe('Running'))
     h.runtime.containers.delete(appRuns(h)[0]?.id ?? '') // gone, and no event says so
-    await h.clock.advance(5_000)
+    await h.clock.advance(60_000) // the resync's relist
     await vi.waitFor(() => expect(appRuns(h)).toHaveLength(1))
     expect(h.pod('web')?.status?.containerStatuses?.[0]?.restartCount).toBe(1)
     await stop()

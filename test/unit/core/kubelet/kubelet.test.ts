@@ -40,6 +40,24 @@ describe('Kubelet.sync', () => {
     expect(h.logs).toContain('kubelet/node01: pod web: started container app')
   })
 
+  it('reads the infra container before starting an app that needs the pod IP, and only then', async () => {
+    const h = kubeletHarness()
+    const env = [{name: 'POD_IP', valueFrom: {fieldRef: {fieldPath: 'status.podIP'}}}]
+    h.create(podManifest('web', {}, {env}))
+    h.create(podManifest('plain'))
+    await h.kubelet.sync(KEY)
+    await h.kubelet.sync('default/plain')
+    const infra = h.runtime.byName('tug_default_web_POD')
+    expect(h.runtime.byName('tug_default_web_app')?.spec?.env).toEqual({POD_IP: infra?.ip})
+    expect(h.runtime.log('runContainer', 'inspectContainers')).toEqual([
+      'run tug_default_web_POD_a1b2c3d4_0',
+      'inspect tug_default_web_POD_a1b2c3d4_0',
+      'run tug_default_web_app_a1b2c3d4_0',
+      'run tug_default_plain_POD_a1b2c3d4_0',
+      'run tug_default_plain_app_a1b2c3d4_0',
+    ])
+  })
+
   it('does nothing to the runtime when converged', async () => {
     const h = kubeletHarness()
     h.create(podManifest('web'))
