@@ -8,6 +8,7 @@
 import type {ApiServer} from '../api/api-server.js'
 import type {BackoffProfileName} from '../kubelet/backoff.js'
 import {Kubelet} from '../kubelet/kubelet.js'
+import type {SharedInformer} from '../loop/informer.js'
 import type {ContainerRuntime} from '../runtime/container-runtime.js'
 import {LABELS} from '../runtime/container-runtime.js'
 import type {NodeFacts} from './node-registration.js'
@@ -24,6 +25,8 @@ export interface NodeAgentOptions {
   log: AgentLog
   backoff: BackoffProfileName
   heartbeatMs: number
+  /** The control plane's shared informer, which tells the kubelet about its pods. */
+  informer?: SharedInformer
 }
 
 /** A node's kubelet and heartbeat, which can be stopped and started as a machine can. */
@@ -63,7 +66,14 @@ export class NodeAgent {
   private async runUp(signal: AbortSignal): Promise<void> {
     const {api, runtime, facts, backoff, heartbeatMs} = this.options
     const up = new AbortController()
-    const kubelet = new Kubelet({node: facts.name, api, runtime, backoff, log: this.options.log})
+    const kubelet = new Kubelet({
+      node: facts.name,
+      api,
+      runtime,
+      backoff,
+      log: this.options.log,
+      informer: this.options.informer,
+    })
     registerNode(api, facts)
     const beat = setInterval(() => this.beat(), heartbeatMs)
     const done = kubelet.start(up.signal)

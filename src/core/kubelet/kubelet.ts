@@ -16,6 +16,7 @@ import type {ApiServer} from '../api/api-server.js'
 import {mustTypeForKind} from '../api/resources.js'
 import type {Pod} from '../api/types.js'
 import {watchChanges} from '../api/watch.js'
+import type {SharedInformer} from '../loop/informer.js'
 import type {ContainerEvent, ContainerRuntime} from '../runtime/container-runtime.js'
 import {LABELS} from '../runtime/container-runtime.js'
 import type {BackoffProfile, BackoffProfileName} from './backoff.js'
@@ -52,6 +53,11 @@ export interface KubeletOptions {
   resyncEveryRelists?: number
   /** How often the store's change log is read when idle (ms; 10 by default: a pod is picked up within that). */
   watchIntervalMs?: number
+  /**
+   * The control plane's shared informer: when given, pod changes come from it instead of this kubelet's own
+   * reader of the change log, so several kubelets in one process cost one reader, not one each.
+   */
+  informer?: SharedInformer
   infraImage?: string
   maxConcurrentSyncs?: number
   /** Grace for containers whose pod is gone (s). */
@@ -209,6 +215,8 @@ export class Kubelet {
 
   /** Queues pods bound to this node as their objects change in the store. */
   private async watchPods(after: number, signal: AbortSignal): Promise<void> {
+    const {informer} = this.options
+    if (informer) return this.followInformer(informer, signal)
     const changes = watchChanges(this.options.api.store, {
       after,
       signal,
@@ -223,6 +231,25 @@ export class Kubelet {
     } catch (error) {
       if (!signal.aborted) this.log(`stopped watching pods: ${messageOf(error)}`)
     }
+  }
+
+  /** Queues this node's pods from the shared informer's pod events until the signal aborts. */
+  private followInformer(informer: SharedInformer, signal: AbortSignal): Promise<void> {
+    const unsubscribe = informer.on('Pod', ({object, previous}) => {
+      const pod = object as Pod
+      const here =
+        pod.spec.nodeName === this.node || (previous as Pod | undefined)?.spec.nodeName === this.node
+      if (!here || this.ownWrites.delete(object.metadata.resourceVersion)) return
+      this.queue.add(keyOf(pod))
+    })
+    return new Promise((resolve) => {
+      const done = (): void => {
+        unsubscribe()
+        resolve()
+      }
+      if (signal.aborted) done()
+      else signal.addEventListener('abort', done, {once: true})
+    })
   }
 
   /**

@@ -47,10 +47,18 @@ export class SharedInformer {
     for (const kind of kinds) this.caches.set(kind, new Map())
   }
 
-  /** Subscribes to changes of a kind; subscribe before start() to hear the initial list as ADDED. */
-  on(kind: string, handler: InformerHandler): void {
+  /**
+   * Subscribes to changes of a kind; subscribe before the first pump() to hear the initial list as ADDED.
+   * Returns the function that unsubscribes (a node's kubelet stops when the node does).
+   */
+  on(kind: string, handler: InformerHandler): () => void {
     this.cacheOf(kind)
     this.handlers.set(kind, [...(this.handlers.get(kind) ?? []), handler])
+    return () =>
+      this.handlers.set(
+        kind,
+        (this.handlers.get(kind) ?? []).filter((h) => h !== handler),
+      )
   }
 
   /** The cached objects of a kind, in one namespace or all. */
