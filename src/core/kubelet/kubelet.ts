@@ -186,6 +186,10 @@ export class Kubelet {
 
   private async run(signal: AbortSignal): Promise<void> {
     const after = this.options.api.store.latestResourceVersion()
+    // Subscribed before anything is awaited, so no pod bound meanwhile goes unheard.
+    const informerWatch = this.options.informer
+      ? this.followInformer(this.options.informer, signal)
+      : undefined
     const info = await this.options.runtime.info().catch(() => undefined)
     this.log(`starting on node ${this.node}${info ? ` with ${info.engine} ${info.version}` : ''}`)
     for (const pod of this.podsOnNode()) this.queue.add(keyOf(pod))
@@ -205,7 +209,7 @@ export class Kubelet {
           )
         },
       }),
-      this.watchPods(after, signal),
+      informerWatch ?? this.watchPods(after, signal),
       events,
       this.relistLoop(signal),
     ])
@@ -215,8 +219,6 @@ export class Kubelet {
 
   /** Queues pods bound to this node as their objects change in the store. */
   private async watchPods(after: number, signal: AbortSignal): Promise<void> {
-    const {informer} = this.options
-    if (informer) return this.followInformer(informer, signal)
     const changes = watchChanges(this.options.api.store, {
       after,
       signal,
