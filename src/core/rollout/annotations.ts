@@ -17,8 +17,6 @@ export const MAX_REPLICAS_ANNOTATION = 'deployment.kubernetes.io/max-replicas'
 export const CHANGE_CAUSE_ANNOTATION = 'kubernetes.io/change-cause'
 /** The pod template annotation `rollout restart` sets to start a new revision. */
 export const RESTARTED_AT_ANNOTATION = 'kubectl.kubernetes.io/restartedAt'
-/** The label that tells a Deployment's ReplicaSets (and their pods) apart. */
-export const POD_TEMPLATE_HASH_LABEL = 'pod-template-hash'
 
 /**
  * deploymentutil.Revision: the revision annotation as a number; a missing annotation is revision 0 and

@@ -18,7 +18,7 @@ import {
   revisionOrUndefined,
 } from './annotations.js'
 import {replicaSetsOf} from './history.js'
-import {equalIgnoreHash, withoutHash} from './replica-sets.js'
+import {equalIgnoreHash, withoutHash} from '../controllers/deployment/new-replicaset.js'
 import type {RolloutQuery, RolloutTarget} from './targets.js'
 import {asDeployment, findRolloutTargets} from './targets.js'
 

@@ -239,7 +239,8 @@ function createdNarration(
   return `${made}: rolling update (${sumSpec(oldRSs) + replicas} pods of max ${maxTotal})`
 }
 
-function withoutHash(template: PodTemplateSpec): PodTemplateSpec {
+/** The template without the pod-template-hash label (what undo copies back into a Deployment). */
+export function withoutHash(template: PodTemplateSpec): PodTemplateSpec {
   const labels = {...template.metadata?.labels}
   delete labels[POD_TEMPLATE_HASH]
   return {...template, metadata: {...template.metadata, labels}}

@@ -1,10 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import type {PodTemplateSpec} from '../../../../src/core/api/types.js'
-import {
-  equalIgnoreHash,
-  splitDeploymentReplicaSets,
-  withoutHash,
-} from '../../../../src/core/rollout/replica-sets.js'
+import {equalIgnoreHash, withoutHash} from '../../../../src/core/controllers/deployment/new-replicaset.js'
+import {splitDeploymentReplicaSets} from '../../../../src/core/rollout/replica-sets.js'
 import {mustTypeForKind} from '../../../../src/core/api/resources.js'
 import {testApiServer} from '../../../support/api.js'
 import {deploymentOf, replicaSetOf, seedRollout} from '../../../support/rollout-objects.js'
