@@ -19,6 +19,7 @@ import {compact, generatedMeta} from './generated-meta.js'
 import {parseLabelSpec, parsePortArg} from './generator-params.js'
 import type {GeneratedObject} from './write-generated.js'
 import {writeGenerated} from './write-generated.js'
+import {compareStrings} from '../api/selector-requirement.js'
 
 /** DNS-1035 labels, the rule for Service names, are at most this long: longer object names are cut. */
 const MAX_SERVICE_NAME = 63
@@ -145,7 +146,7 @@ function metaWithoutLabels(name: string, namespace: string | undefined) {
 
 /** Go prints map keys sorted. */
 function sorted(map: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(map).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+  return Object.fromEntries(Object.entries(map).sort(([a], [b]) => compareStrings(a, b)))
 }
 
 function messageOf(error: unknown): string {

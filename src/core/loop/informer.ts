@@ -8,7 +8,7 @@
  */
 import type {Change, ChangeType, Store} from '../api/store.js'
 import type {StoredObject} from '../api/types.js'
-import {DEFAULT_WATCH_INTERVAL_MS} from '../api/watch.js'
+import {DEFAULT_WATCH_INTERVAL_MS, sleep} from '../api/watch.js'
 
 /** What a handler hears: the change, the object as it is now and, for updates and deletes, as it was. */
 export interface InformerEvent {
@@ -137,16 +137,4 @@ export class SharedInformer {
     }
     return cache
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms)
-    function done(): void {
-      clearTimeout(timer)
-      signal.removeEventListener('abort', done)
-      resolve()
-    }
-    signal.addEventListener('abort', done, {once: true})
-  })
 }

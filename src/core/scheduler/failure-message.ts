@@ -8,6 +8,7 @@
  */
 import type {PodSpec} from '../api/types.js'
 import type {FilterFailure} from './filter.js'
+import {compareStrings} from '../api/selector-requirement.js'
 
 /** ErrNoNodesAvailable's text: the cluster has no nodes at all. */
 export const NO_NODES_MESSAGE = 'no nodes available to schedule pods'
@@ -29,7 +30,7 @@ export function fitErrorMessage(numAllNodes: number, failures: Iterable<FilterFa
   for (const failure of failures) {
     for (const reason of failure.reasons) counts.set(reason, (counts.get(reason) ?? 0) + 1)
   }
-  const histogram = [...counts].map(([reason, count]) => `${count} ${reason}`).sort(byteOrder)
+  const histogram = [...counts].map(([reason, count]) => `${count} ${reason}`).sort(compareStrings)
   const reasons = histogram.length ? ` ${histogram.join(', ')}.` : ''
   return `0/${numAllNodes} nodes are available:${reasons}`
 }
@@ -63,8 +64,4 @@ export function truncateMessage(message: string): string {
   if (message.length <= NOTE_LENGTH_LIMIT) return message
   const suffix = ' ...'
   return message.slice(0, NOTE_LENGTH_LIMIT - suffix.length) + suffix
-}
-
-function byteOrder(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }

@@ -4,6 +4,7 @@
  * their desired (spec) and observed (status) counts that every rollout decision is made from.
  */
 import type {ReplicaSet} from '../../api/types.js'
+import {compareStrings} from '../../api/selector-requirement.js'
 
 /** spec.replicas; the API server always stores it (its default is 1). */
 export function specReplicas(rs: ReplicaSet): number {
@@ -18,8 +19,8 @@ export function activeReplicaSets<T extends ReplicaSet>(rss: readonly T[]): T[] 
 /** ReplicaSetsByCreationTimestamp: oldest first, ties broken by name (timestamps have whole seconds). */
 export function byCreation(a: ReplicaSet, b: ReplicaSet): number {
   return (
-    compare(a.metadata.creationTimestamp ?? '', b.metadata.creationTimestamp ?? '') ||
-    compare(a.metadata.name ?? '', b.metadata.name ?? '')
+    compareStrings(a.metadata.creationTimestamp ?? '', b.metadata.creationTimestamp ?? '') ||
+    compareStrings(a.metadata.name ?? '', b.metadata.name ?? '')
   )
 }
 
@@ -60,8 +61,4 @@ export function availableOf(rs: ReplicaSet): number {
 
 function sum(rss: readonly (ReplicaSet | undefined)[], count: (rs: ReplicaSet) => number): number {
   return rss.reduce((total, rs) => total + (rs ? count(rs) : 0), 0)
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }

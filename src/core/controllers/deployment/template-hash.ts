@@ -11,6 +11,7 @@
  * give it.
  */
 import type {PodTemplateSpec} from '../../api/types.js'
+import {compareStrings} from '../../api/selector-requirement.js'
 
 /** The letters SafeEncodeString maps onto: no vowels, no 0/1/3 (nothing that reads as a word). */
 const ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789'
@@ -58,6 +59,6 @@ function prune(value: unknown): unknown {
   const entries = Object.entries(value)
     .map(([key, child]) => [key, prune(child)] as const)
     .filter(([, child]) => child !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => compareStrings(a, b))
   return entries.length === 0 ? undefined : Object.fromEntries(entries)
 }

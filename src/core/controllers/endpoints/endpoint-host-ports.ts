@@ -7,6 +7,7 @@
  * Endpoints, as kube-proxy does. v1 Endpoints has no field for it, and strict decoding refuses extra fields.
  */
 import type {Endpoints} from '../../api/types.js'
+import {compareStrings} from '../../api/selector-requirement.js'
 
 /** The annotation that carries the published ports of an Endpoints object's ready addresses. */
 export const ENDPOINT_HOST_PORTS_ANNOTATION = 'tugboat.io/endpoint-host-ports'
@@ -25,7 +26,10 @@ export function formatEndpointHostPorts(entries: readonly EndpointHostPort[]): s
   const unique = new Map(entries.map((entry) => [`${entry.ip}/${entry.port}/${entry.protocol}`, entry]))
   const sorted = [...unique.values()].sort(
     (a, b) =>
-      compare(a.ip, b.ip) || a.port - b.port || compare(a.protocol, b.protocol) || a.hostPort - b.hostPort,
+      compareStrings(a.ip, b.ip) ||
+      a.port - b.port ||
+      compareStrings(a.protocol, b.protocol) ||
+      a.hostPort - b.hostPort,
   )
   return JSON.stringify(sorted)
 }
@@ -49,8 +53,4 @@ function isEntry(entry: unknown): entry is EndpointHostPort {
     typeof candidate.port === 'number' &&
     typeof candidate.hostPort === 'number'
   )
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }

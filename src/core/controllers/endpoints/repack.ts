@@ -6,6 +6,7 @@
  * c serving only http:8080, give two subsets: {a, b, c} x {http:8080} and {a, b} x {metrics:9090}.
  */
 import type {EndpointAddress, EndpointPort, EndpointSubset} from '../../api/types.js'
+import {compareStrings} from '../../api/selector-requirement.js'
 
 /** One address offering one port (none: a headless Service without ports), ready or not. */
 export interface EndpointEntry {
@@ -60,7 +61,7 @@ function portFields(port: EndpointPort): [string, number, string] {
 
 /** LessEndpointAddress: by IP as a string, then by the pod's uid. */
 function compareAddresses(a: EndpointAddress, b: EndpointAddress): number {
-  return compare(a.ip, b.ip) || compare(a.targetRef?.uid ?? '', b.targetRef?.uid ?? '')
+  return compareStrings(a.ip, b.ip) || compareStrings(a.targetRef?.uid ?? '', b.targetRef?.uid ?? '')
 }
 
 /**
@@ -69,16 +70,12 @@ function compareAddresses(a: EndpointAddress, b: EndpointAddress): number {
  */
 function comparePorts(a: EndpointPort, b: EndpointPort): number {
   const [left, right] = [portFields(a), portFields(b)]
-  return compare(left[0], right[0]) || left[1] - right[1] || compare(left[2], right[2])
+  return compareStrings(left[0], right[0]) || left[1] - right[1] || compareStrings(left[2], right[2])
 }
 
 function compareSubsets(a: EndpointSubset, b: EndpointSubset): number {
   const first = (subset: EndpointSubset) => subset.addresses?.[0] ?? subset.notReadyAddresses?.[0]
   const [left, right] = [first(a), first(b)]
   if (!left || !right) return left ? -1 : right ? 1 : 0
-  return compareAddresses(left, right) || compare(JSON.stringify(a.ports), JSON.stringify(b.ports))
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
+  return compareAddresses(left, right) || compareStrings(JSON.stringify(a.ports), JSON.stringify(b.ports))
 }
