@@ -4,14 +4,14 @@
  * and scale, a ReplicationController adopts hand-made pods, deletes cascade, and a restarted control plane
  * adopts what runs without creating duplicates.
  */
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {mustTypeForKind} from '../../src/core/api/resources.js'
 import type {KubeObject, Node} from '../../src/core/api/types.js'
 import {startNodes, stopNodes} from '../../src/core/nodes/simulated-failure.js'
 import {LABELS} from '../../src/core/runtime/container-runtime.js'
-import type {StoredPod} from '../support/control-plane-cluster.js'
-import {ControlPlaneCluster, POD} from '../support/control-plane-cluster.js'
-import {ensureImages, probeEngines, reportMissingEngines} from '../support/engines.js'
+import type {StoredPod, ControlPlaneCluster} from '../support/control-plane-cluster.js'
+import {POD, useControlPlaneCluster} from '../support/control-plane-cluster.js'
+import {probeEngines, reportMissingEngines} from '../support/engines.js'
 import {runEngine} from '../support/kubelet-cluster.js'
 import {waitFor} from '../support/wait-for.js'
 
@@ -50,17 +50,7 @@ function replicaSet(name: string, replicas: number): KubeObject {
 describe.each(available)('the control plane on %s', (engine) => {
   let cluster: ControlPlaneCluster
 
-  beforeAll(async () => {
-    cluster = new ControlPlaneCluster(engine)
-    await ensureImages(cluster.runtime)
-    cluster.start()
-  }, 200_000)
-
-  afterEach(({task}) => {
-    if (task.result?.state === 'fail') console.info(cluster.logTail())
-  })
-
-  afterAll(() => cluster?.cleanup(), 120_000)
+  useControlPlaneCluster(engine, (made) => (cluster = made))
 
   /** Whether the node's heartbeat is newer than `ms` (epoch). */
   const heartbeatAfter = (node: string, ms: number) => {

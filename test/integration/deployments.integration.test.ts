@@ -5,7 +5,7 @@
  * published port: availability never drops below replicas - maxUnavailable and the pod count never passes
  * replicas + maxSurge. A version that never becomes ready stalls and is undone.
  */
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import Apply from '../../src/commands/apply.js'
 import History from '../../src/commands/rollout/history.js'
 import Pause from '../../src/commands/rollout/pause.js'
@@ -16,9 +16,9 @@ import SetImage from '../../src/commands/set/image.js'
 import {mustTypeForKind} from '../../src/core/api/resources.js'
 import type {Deployment, StoredObject} from '../../src/core/api/types.js'
 import {hostPortFor} from '../../src/core/kubelet/host-ports.js'
-import type {StoredPod} from '../support/control-plane-cluster.js'
-import {ControlPlaneCluster} from '../support/control-plane-cluster.js'
-import {ensureImages, probeEngines, reportMissingEngines} from '../support/engines.js'
+import type {StoredPod, ControlPlaneCluster} from '../support/control-plane-cluster.js'
+import {useControlPlaneCluster} from '../support/control-plane-cluster.js'
+import {probeEngines, reportMissingEngines} from '../support/engines.js'
 import {runTug} from '../support/run-tug.js'
 import {waitFor} from '../support/wait-for.js'
 
@@ -67,17 +67,7 @@ describe.each(available)('deployments on %s', (engine) => {
   const tug = (command: Parameters<typeof runTug>[0], argv: string[], stdin?: string) =>
     runTug(command, argv, cluster.stateDir, stdin)
 
-  beforeAll(async () => {
-    cluster = new ControlPlaneCluster(engine)
-    await ensureImages(cluster.runtime)
-    cluster.start()
-  }, 200_000)
-
-  afterEach(({task}) => {
-    if (task.result?.state === 'fail') console.info(cluster.logTail())
-  })
-
-  afterAll(() => cluster?.cleanup(), 120_000)
+  useControlPlaneCluster(engine, (made) => (cluster = made))
 
   /** Pods of `app` that are not terminating. */
   const live = (app: string) => cluster.pods(`app=${app}`).filter((pod) => !pod.metadata.deletionTimestamp)

@@ -5,12 +5,13 @@
  * process (support/control-plane-cluster.ts); the commands run in-process against its state directory.
  */
 import {join} from 'node:path'
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import LessonCheck from '../../src/commands/lesson/check.js'
 import LessonSolve from '../../src/commands/lesson/solve.js'
 import {lessonFiles, lessonName, loadLesson} from '../../src/core/lessons/lesson-library.js'
-import {ControlPlaneCluster} from '../support/control-plane-cluster.js'
-import {ensureImages, probeEngines, reportMissingEngines} from '../support/engines.js'
+import type {ControlPlaneCluster} from '../support/control-plane-cluster.js'
+import {useControlPlaneCluster} from '../support/control-plane-cluster.js'
+import {probeEngines, reportMissingEngines} from '../support/engines.js'
 import {ROOT, runTug} from '../support/run-tug.js'
 import {waitFor} from '../support/wait-for.js'
 
@@ -23,17 +24,7 @@ reportMissingEngines(missing, 'lesson integration tests')
 describe.each(available)('the lessons on %s', (engine) => {
   let cluster: ControlPlaneCluster
 
-  beforeAll(async () => {
-    cluster = new ControlPlaneCluster(engine)
-    await ensureImages(cluster.runtime)
-    cluster.start()
-  }, 200_000)
-
-  afterEach(({task}) => {
-    if (task.result?.state === 'fail') console.info(cluster.logTail())
-  })
-
-  afterAll(() => cluster?.cleanup(), 120_000)
+  useControlPlaneCluster(engine, (made) => (cluster = made))
 
   it.each(NAMES)(
     '%s: each step fails before its solution and passes after it',

@@ -5,11 +5,12 @@
  * Requests go only to 127.0.0.1 and are bounded in number and time.
  */
 import {get} from 'node:http'
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {mustTypeForKind} from '../../src/core/api/resources.js'
 import type {Service} from '../../src/core/api/types.js'
-import {ControlPlaneCluster} from '../support/control-plane-cluster.js'
-import {ensureImages, probeEngines, reportMissingEngines} from '../support/engines.js'
+import type {ControlPlaneCluster} from '../support/control-plane-cluster.js'
+import {useControlPlaneCluster} from '../support/control-plane-cluster.js'
+import {probeEngines, reportMissingEngines} from '../support/engines.js'
 import {waitFor} from '../support/wait-for.js'
 
 const SERVICE = mustTypeForKind('Service')
@@ -42,17 +43,7 @@ const container = (image: string) => ({
 describe.each(available)('services on %s', (engine) => {
   let cluster: ControlPlaneCluster
 
-  beforeAll(async () => {
-    cluster = new ControlPlaneCluster(engine)
-    await ensureImages(cluster.runtime)
-    cluster.start()
-  }, 200_000)
-
-  afterEach(({task}) => {
-    if (task.result?.state === 'fail') console.info(cluster.logTail())
-  })
-
-  afterAll(() => cluster?.cleanup(), 120_000)
+  useControlPlaneCluster(engine, (made) => (cluster = made))
 
   it('balances new connections round robin over the ready pods and never sends one to an unready pod', async () => {
     cluster.create({

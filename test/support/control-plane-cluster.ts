@@ -9,6 +9,7 @@ import {randomBytes} from 'node:crypto'
 import {mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
+import {afterAll, afterEach, beforeAll} from 'vitest'
 import {openApiServer} from '../../src/cli/context.js'
 import {hostNodeFacts} from '../../src/cli/node-facts.js'
 import type {ApiServer} from '../../src/core/api/api-server.js'
@@ -21,6 +22,7 @@ import type {ContainerInfo} from '../../src/core/runtime/container-runtime.js'
 import {LABELS} from '../../src/core/runtime/container-runtime.js'
 import {CliRuntime} from '../../src/runtime/cli-runtime.js'
 import type {EngineName} from '../../src/runtime/dialect.js'
+import {ensureImages} from './engines.js'
 
 /** The Pod resource type. */
 export const POD = mustTypeForKind('Pod')
@@ -161,4 +163,25 @@ export class ControlPlaneCluster {
     this.stores.push(api)
     return api
   }
+}
+
+/**
+ * A running cluster for one describe block on `engine`: made (images built if missing) and started before
+ * its tests, its log printed after a failed test, everything removed after the block. `use` receives it.
+ */
+export function useControlPlaneCluster(
+  engine: EngineName,
+  use: (cluster: ControlPlaneCluster) => void,
+): void {
+  let cluster: ControlPlaneCluster | undefined
+  beforeAll(async () => {
+    cluster = new ControlPlaneCluster(engine)
+    use(cluster)
+    await ensureImages(cluster.runtime)
+    cluster.start()
+  }, 200_000)
+  afterEach(({task}) => {
+    if (task.result?.state === 'fail' && cluster) console.info(cluster.logTail())
+  })
+  afterAll(() => cluster?.cleanup(), 120_000)
 }
